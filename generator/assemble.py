@@ -1,0 +1,116 @@
+"""Resolve the loaded content into a `Site`: lookups, reverse listings, the overview matrix.
+
+Templates only read a finished `Site`; nothing here does I/O. Corpus-level
+warnings (an organisation without activities, a taxonomy id nobody uses) are
+recorded here because they need the whole corpus.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .diagnostics import Diagnostics
+from .model import LADDER, Activity, Content, Organisation, SiteConfig, Taxonomy, Term
+from .schema import KIND_SINGULAR, TAXONOMY_KINDS
+from .urls import VOOR_IEDEREEN
+
+
+def activity_order(activity: Activity) -> tuple[int, str, str]:
+    """Lightest access first ("algemene voorziening gaat voor"), then title."""
+    return (activity.toegang.rank, activity.titel.casefold(), activity.slug)
+
+
+@dataclass(frozen=True)
+class Site:
+    """Everything the pages need, resolved and sorted, with reverse indexes."""
+
+    config: SiteConfig
+    taxonomy: Taxonomy
+    organisations: tuple[Organisation, ...]
+    activities: tuple[Activity, ...]
+    _organisations: dict[str, Organisation] = field(init=False, repr=False)
+    _terms: dict[str, dict[str, Term]] = field(init=False, repr=False)
+    _by_org: dict[str, list[Activity]] = field(init=False, repr=False)
+    _by_term: dict[tuple[str, str], list[Activity]] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        by_org: dict[str, list[Activity]] = defaultdict(list)
+        by_term: dict[tuple[str, str], list[Activity]] = defaultdict(list)
+        for activity in self.activities:  # already in display order
+            by_org[activity.organisatie].append(activity)
+            for kind in TAXONOMY_KINDS:
+                for term_id in getattr(activity, kind):
+                    by_term[kind, term_id].append(activity)
+        terms = {k: {t.id: t for t in self.taxonomy.kind(k)} for k in TAXONOMY_KINDS}
+        object.__setattr__(self, "_organisations", {o.slug: o for o in self.organisations})
+        object.__setattr__(self, "_terms", terms)
+        object.__setattr__(self, "_by_org", dict(by_org))
+        object.__setattr__(self, "_by_term", dict(by_term))
+
+    def organisation(self, slug: str) -> Organisation:
+        return self._organisations[slug]
+
+    def terms(self, kind: str, ids: tuple[str, ...]) -> list[Term]:
+        return [self._terms[kind][i] for i in ids]
+
+    def activities_of(self, organisation_slug: str) -> list[Activity]:
+        return self._by_org.get(organisation_slug, [])
+
+    def activities_for(self, kind: str, term_id: str) -> list[Activity]:
+        """Activities tagged with one doelgroep, leefgebied or wijk."""
+        return self._by_term.get((kind, term_id), [])
+
+    def activities_for_everyone(self) -> list[Activity]:
+        return [a for a in self.activities if a.voor_iedereen]
+
+    def activities_municipality_wide(self) -> list[Activity]:
+        return [a for a in self.activities if not a.wijken]
+
+    def activities_on_rung(self, number: int) -> list[Activity]:
+        return [a for a in self.activities if number in a.ladder]
+
+    def matrix(self) -> list[tuple[str, str, list[list[Activity]]]]:
+        """The "wie doet wat voor wie" overview: (row id, row name, cells for rungs 1-6)."""
+        rows = [
+            (t.id, t.naam, self.activities_for("doelgroepen", t.id))
+            for t in self.taxonomy.doelgroepen
+        ]
+        rows.append((VOOR_IEDEREEN, "Voor iedereen", self.activities_for_everyone()))
+        return [
+            (row_id, name, [[a for a in acts if rung.number in a.ladder] for rung in LADDER])
+            for row_id, name, acts in rows
+        ]
+
+
+def assemble(content: Content, diags: Diagnostics) -> Site | None:
+    """Build the `Site`, or None when site.yaml or taxonomie.yaml did not load."""
+    if content.site is None or content.taxonomy is None:
+        return None
+    organisations = tuple(sorted(content.organisations, key=lambda o: (o.naam.casefold(), o.slug)))
+    known = {o.slug for o in organisations}
+    # An activity whose organisation file has errors is left out; that file's error says why.
+    activities = tuple(
+        sorted((a for a in content.activities if a.organisatie in known), key=activity_order)
+    )
+    site = Site(content.site, content.taxonomy, organisations, activities)
+    _warn_unused(site, diags)
+    return site
+
+
+def _warn_unused(site: Site, diags: Diagnostics) -> None:
+    for org in site.organisations:
+        if not site.activities_of(org.slug):
+            diags.warning(org.source.path, 1, "", "deze organisatie heeft nog geen activiteiten")
+    org_wijken = {i for o in site.organisations for i in o.wijken}
+    for kind in TAXONOMY_KINDS:
+        for term in site.taxonomy.kind(kind):
+            if site.activities_for(kind, term.id) or (kind == "wijken" and term.id in org_wijken):
+                continue
+            diags.warning(
+                term.source.path,
+                term.source.line,
+                kind,
+                f"{KIND_SINGULAR[kind]} '{term.id}' wordt door geen enkele activiteit gebruikt",
+            )
+

@@ -1,0 +1,31 @@
+"""Copy the static files (CSS, icons, scripts) into the output.
+
+The site's own files live in templates/static/. Third-party browser
+libraries come from node_modules/ (installed with `npm ci` from the committed
+package-lock.json) and are copied at build time; they are never committed and
+never loaded from a CDN.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .publish import Writer
+
+# (file in node_modules, name in the output's static/vendor/)
+VENDOR_FILES: tuple[tuple[str, str], ...] = ()
+
+
+class MissingAsset(Exception):
+    """A browser library is not installed; `npm ci` installs it."""
+
+
+def copy_assets(templates_dir: Path, node_modules: Path, writer: Writer) -> None:
+    writer.copy_tree(templates_dir / "static", "static")
+    for source, name in VENDOR_FILES:
+        path = node_modules / source
+        if not path.is_file():
+            raise MissingAsset(
+                f"{path} ontbreekt. Installeer de JavaScript-bibliotheken met: npm ci --ignore-scripts"
+            )
+        writer.write(f"static/vendor/{name}", path.read_bytes())

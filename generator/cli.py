@@ -1,0 +1,162 @@
+"""The `sociale-kaart` command: a thin click adapter around build, check and serve.
+
+Diagnostics go to stderr, sorted by file and line, followed by one summary
+line. Exit codes: 0 success (warnings allowed), 1 content errors (or warnings
+with --strict), 2 wrong usage (click's own).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from collections import Counter
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from .diagnostics import BuildFailed, Diagnostic, Diagnostics, Severity, plural
+
+if TYPE_CHECKING:
+    from .build import BuildReport
+
+GROUP_AFTER = 5  # identical warnings beyond this many are summarised in one line
+
+content_option = click.option(
+    "--content",
+    "content_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("content"),
+    show_default=True,
+    help="Map met de inhoud (site.yaml, taxonomie.yaml, organisaties/, activiteiten/).",
+)
+strict_option = click.option(
+    "--strict", is_flag=True, help="Stop ook bij waarschuwingen (handig in een pull request)."
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="sociale-kaart", message="sociale-kaart %(version)s")
+def main() -> None:
+    """Sociale Kaart: bouw de website 'wie doet wat voor wie' uit de inhoud in git."""
+
+
+@main.command()
+@content_option
+@click.option(
+    "--output",
+    "output_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("output"),
+    show_default=True,
+    help="Map waarin de website komt.",
+)
+@strict_option
+def build(content_dir: Path, output_dir: Path, strict: bool) -> None:
+    """Controleer de inhoud en bouw de website."""
+    from .build import build as run_build
+
+    try:
+        with _progress_bar() as progress:
+            report = run_build(content_dir, output_dir, strict=strict, progress=progress)
+    except BuildFailed as failed:
+        _fail(failed, f"{output_dir}/ is niet gewijzigd.")
+    print_diagnostics(report.diagnostics)
+    click.echo(_summary(report, output_dir))
+
+
+@main.command()
+@content_option
+@strict_option
+def check(content_dir: Path, strict: bool) -> None:
+    """Controleer alleen de inhoud; er wordt niets gebouwd."""
+    from .build import check as run_check
+
+    try:
+        site, diags = run_check(content_dir, strict=strict)
+    except BuildFailed as failed:
+        _fail(failed, "")
+    print_diagnostics(diags)
+    click.echo(
+        f"In orde: {plural(len(site.organisations), 'organisatie', 'organisaties')},"
+        f" {plural(len(site.activities), 'activiteit', 'activiteiten')},"
+        f" {plural(len(diags.warnings), 'waarschuwing', 'waarschuwingen')}."
+    )
+
+
+@main.command()
+@content_option
+@click.option("--port", default=8000, show_default=True, help="Poort op 127.0.0.1.")
+def serve(content_dir: Path, port: int) -> None:
+    """Bouw de website, toon hem op http://127.0.0.1:8000/ en bouw opnieuw bij elke wijziging."""
+    from .serve import serve as run_serve
+
+    run_serve(content_dir, port, report=print_diagnostics)
+
+
+def _summary(report: BuildReport, output_dir: Path) -> str:
+    seconds = f"{report.seconds:.1f}".replace(".", ",")
+    return (
+        f"Klaar: {plural(report.organisations, 'organisatie', 'organisaties')},"
+        f" {plural(report.activities, 'activiteit', 'activiteiten')},"
+        f" {plural(report.pages, 'bestand', 'bestanden')},"
+        f" {plural(len(report.diagnostics.warnings), 'waarschuwing', 'waarschuwingen')}"
+        f" ({seconds} s) → {output_dir}/"
+    )
+
+
+def _fail(failed: BuildFailed, untouched: str) -> None:
+    diags = failed.diagnostics
+    print_diagnostics(diags)
+    errors, warnings = len(diags.errors), len(diags.warnings)
+    reason = ""
+    if not errors and failed.strict:
+        reason = " (--strict: waarschuwingen tellen als fouten)"
+    click.echo(
+        f"Gestopt: {plural(errors, 'fout', 'fouten')},"
+        f" {plural(warnings, 'waarschuwing', 'waarschuwingen')}{reason}. {untouched}".rstrip(),
+        err=True,
+    )
+    sys.exit(1)
+
+
+def print_diagnostics(diags: Diagnostics) -> None:
+    """Print every diagnostic; identical warnings beyond GROUP_AFTER become one line."""
+    seen: Counter[tuple[str, str]] = Counter()
+    for d in diags:
+        key = (d.field, _message_kind(d))
+        seen[key] += 1
+        if d.severity is Severity.WARNING and seen[key] > GROUP_AFTER:
+            continue
+        click.echo(d.format(), err=True)
+    for (field, kind), count in sorted(seen.items()):
+        extra = count - GROUP_AFTER
+        if extra > 0 and kind.startswith("w:"):
+            click.echo(f"… en nog {extra} keer dezelfde waarschuwing over {field or 'dit'}", err=True)
+
+
+def _message_kind(d: Diagnostic) -> str:
+    # Group warnings by field and by the message without its quoted values.
+    prefix = "w:" if d.severity is Severity.WARNING else "e:"
+    return prefix + "".join(ch for ch in d.message if not ch.isdigit()).split("'")[0]
+
+
+@contextlib.contextmanager
+def _progress_bar() -> Iterator[Callable[[int], Callable[[int], None]] | None]:
+    """A progress bar on a terminal when there are many pages; nothing otherwise."""
+    bars: list[click.progressbar] = []  # type: ignore[type-arg]
+
+    def start(total: int) -> Callable[[int], None]:
+        if total < 500 or not sys.stderr.isatty():
+            return lambda n: None
+        bar = click.progressbar(length=total, label="Pagina's maken", file=sys.stderr)
+        bar.__enter__()
+        bars.append(bar)
+        return bar.update
+
+    try:
+        yield start
+    finally:
+        for bar in bars:
+            bar.__exit__(None, None, None)

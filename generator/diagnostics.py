@@ -1,0 +1,112 @@
+"""Content diagnostics: errors and warnings with file, line and field.
+
+Diagnostics are data, not log records: the loader and the assembler record
+them in a `Diagnostics` collector and keep going, so one run reports every
+problem at once. Only `raise_if_failed` decides whether the build stops.
+This module knows nothing about YAML, Jinja or click.
+"""
+
+from __future__ import annotations
+
+import difflib
+import enum
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+class Severity(enum.Enum):
+    ERROR = "fout"
+    WARNING = "waarschuwing"
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Diagnostic:
+    """One problem in one place of the content."""
+
+    path: str
+    line: int
+    field: str
+    message: str
+    severity: Severity = Severity.ERROR
+
+    def format(self) -> str:
+        """`<path>:<line>: [waarschuwing: ]<field>: <message>`."""
+        label = "waarschuwing: " if self.severity is Severity.WARNING else ""
+        where = f"{self.field}: " if self.field else ""
+        return f"{self.path}:{self.line}: {label}{where}{self.message}"
+
+
+def display_path(path: Path) -> str:
+    """The path as editors see it: relative to the working directory if possible."""
+    try:
+        rel = path.resolve().relative_to(Path.cwd().resolve())
+    except ValueError:
+        rel = path
+    return rel.as_posix()
+
+
+def suggest(value: str, options: Iterable[str]) -> str:
+    """` (bedoelde u 'x'?)` for the closest option, or an empty string."""
+    matches = difflib.get_close_matches(value, list(options), n=1, cutoff=0.6)
+    return f" (bedoelde u '{matches[0]}'?)" if matches else ""
+
+
+def dutch_list(options: Iterable[str]) -> str:
+    """`'a', 'b' of 'c'`."""
+    quoted = [f"'{o}'" for o in options]
+    if len(quoted) <= 1:
+        return "".join(quoted)
+    return ", ".join(quoted[:-1]) + " of " + quoted[-1]
+
+
+@dataclass
+class Diagnostics:
+    """Collects every diagnostic of one run."""
+
+    items: list[Diagnostic] = field(default_factory=list)
+
+    def error(self, path: str, line: int, field_name: str, message: str) -> None:
+        self.items.append(Diagnostic(path, line, field_name, message, Severity.ERROR))
+
+    def warning(self, path: str, line: int, field_name: str, message: str) -> None:
+        self.items.append(Diagnostic(path, line, field_name, message, Severity.WARNING))
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.sorted() if d.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self.sorted() if d.severity is Severity.WARNING]
+
+    def sorted(self) -> list[Diagnostic]:
+        # Sort by path, then line, then keep the recording order for ties.
+        indexed = sorted(enumerate(self.items), key=lambda p: (p[1].path, p[1].line, p[0]))
+        return [d for _, d in indexed]
+
+    def has_errors(self) -> bool:
+        return any(d.severity is Severity.ERROR for d in self.items)
+
+    def failed(self, strict: bool) -> bool:
+        return self.has_errors() or (strict and bool(self.items))
+
+    def __iter__(self) -> Iterator[Diagnostic]:
+        return iter(self.sorted())
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+
+class BuildFailed(Exception):
+    """The content has errors (or warnings under --strict); nothing was written."""
+
+    def __init__(self, diagnostics: Diagnostics, strict: bool) -> None:
+        super().__init__(f"{len(diagnostics.errors)} fouten")
+        self.diagnostics = diagnostics
+        self.strict = strict
+
+
+def plural(count: int, singular: str, plural_form: str) -> str:
+    """`1 fout`, `2 fouten`."""
+    return f"{count} {singular if count == 1 else plural_form}"

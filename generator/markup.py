@@ -1,0 +1,56 @@
+"""Markdown from editors -> safe HTML. The only module that creates `Markup`.
+
+Content is untrusted: whatever an editor writes, no script, event handler,
+`javascript:` URL, style, image or frame reaches a page. Markdown is rendered
+first and the result is cleaned by nh3 (the Rust `ammonia` sanitizer) with a
+small allow-list. Headings are demoted so descriptions never compete with the
+page's own h1/h2 outline.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import markdown
+import nh3
+from markupsafe import Markup
+
+ALLOWED_TAGS = {"p", "br", "ul", "ol", "li", "strong", "em", "b", "i", "a", "h3", "h4", "blockquote"}
+ALLOWED_ATTRIBUTES = {"a": {"href"}}
+ALLOWED_SCHEMES = {"http", "https", "mailto", "tel"}
+_HEADING = re.compile(r"<(/?)h([1-6])\b")
+_TAG = re.compile(r"<[^>]+>")
+_SPACE = re.compile(r"\s+")
+
+
+def render_markdown(source: str) -> Markup:
+    """Editor Markdown as sanitised HTML, safe to put into a template."""
+    rendered = markdown.markdown(source, output_format="html")
+    rendered = _HEADING.sub(lambda m: f"<{m.group(1)}h{3 if int(m.group(2)) <= 2 else 4}", rendered)
+    cleaned = nh3.clean(
+        rendered,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=ALLOWED_SCHEMES,
+        link_rel="noopener noreferrer nofollow",
+    )
+    return Markup(cleaned)
+
+
+def plain_text(source: str) -> str:
+    """The text of editor Markdown, without markup, on one line."""
+    text = _TAG.sub(" ", str(render_markdown(source)))
+    return _SPACE.sub(" ", html.unescape(text)).strip()
+
+
+def summary(source: str, limit: int = 160) -> str:
+    """A short plain-text summary: the first sentence(s), at most `limit` characters."""
+    text = plain_text(source)
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    sentence_end = max(cut.rfind(". "), cut.rfind("! "), cut.rfind("? "))
+    if sentence_end >= limit // 2:
+        return cut[: sentence_end + 1]
+    return cut[: cut.rfind(" ")].rstrip(",;:") + " …"

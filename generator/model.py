@@ -1,0 +1,211 @@
+"""The content model: frozen dataclasses for everything an editor writes.
+
+No I/O and no Jinja here. The participation ladder is built in because its
+rungs and definitions are a national standard, not a municipal choice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from dataclasses import dataclass, field
+
+
+class Toegang(enum.Enum):
+    """How you get in, lightest first ("algemene voorziening gaat voor")."""
+
+    VRIJ = "vrij"
+    AANMELDEN = "aanmelden"
+    VERWIJZING = "verwijzing"
+    INDICATIE = "indicatie"
+
+    @property
+    def rank(self) -> int:
+        return list(Toegang).index(self)
+
+    @property
+    def label(self) -> str:
+        return TOEGANG_LABELS[self][0]
+
+    @property
+    def explanation(self) -> str:
+        return TOEGANG_LABELS[self][1]
+
+
+TOEGANG_LABELS: dict[Toegang, tuple[str, str]] = {
+    Toegang.VRIJ: ("Vrij toegankelijk", "U kunt gewoon binnenlopen. Aanmelden is niet nodig."),
+    Toegang.AANMELDEN: (
+        "Zelf aanmelden",
+        "U meldt zich zelf aan bij de organisatie. Een verwijzing is niet nodig.",
+    ),
+    Toegang.VERWIJZING: (
+        "Via een verwijzing",
+        "U heeft een verwijzing nodig van een professional, zoals de huisarts,"
+        " het wijkteam of een casemanager.",
+    ),
+    Toegang.INDICATIE: (
+        "Met een indicatie",
+        "U heeft een besluit van de gemeente of het zorgkantoor nodig, zoals een"
+        " Wmo-indicatie. Het wijkteam helpt u daarbij.",
+    ),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Rung:
+    """A rung of the participation ladder (participatieladder)."""
+
+    number: int
+    naam: str
+    omschrijving: str
+
+
+# The six rungs of the participation ladder (Divosa / Movisie), in plain Dutch (B1).
+LADDER: tuple[Rung, ...] = (
+    Rung(1, "Geïsoleerd", "U heeft weinig of geen contact met mensen buiten uw eigen huishouden."),
+    Rung(
+        2,
+        "Sociale contacten buiten de deur",
+        "U spreekt minstens één keer per week mensen buiten uw huis, zoals familie,"
+        " buren of vrienden. Een praatje met de kassière of de thuiszorg telt niet mee.",
+    ),
+    Rung(
+        3,
+        "Deelname aan georganiseerde activiteiten",
+        "U doet minstens één keer per week mee aan iets dat georganiseerd is,"
+        " zoals een club, een vereniging of een cursus.",
+    ),
+    Rung(
+        4,
+        "Onbetaald werk",
+        "U doet vrijwilligerswerk of ander onbetaald werk. U heeft daarbij taken,"
+        " andere mensen rekenen op u en u werkt minstens één keer per week met anderen samen.",
+    ),
+    Rung(
+        5,
+        "Betaald werk met ondersteuning",
+        "U heeft betaald werk, maar met steun. Bijvoorbeeld een aanvulling op uw loon,"
+        " een jobcoach of beschut werk.",
+    ),
+    Rung(6, "Betaald werk", "U heeft betaald werk zonder extra steun, in loondienst of als zelfstandige."),
+)
+
+RUNGS = {rung.number: rung for rung in LADDER}
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where an entry came from, for diagnostics."""
+
+    path: str
+    line: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """An item of a taxonomy list: a doelgroep, leefgebied or wijk."""
+
+    id: str
+    naam: str
+    omschrijving: str = ""
+    zoektermen: tuple[str, ...] = ()
+    source: Source = Source("content/taxonomie.yaml")
+
+
+@dataclass(frozen=True, slots=True)
+class Taxonomy:
+    doelgroepen: tuple[Term, ...]
+    leefgebieden: tuple[Term, ...]
+    wijken: tuple[Term, ...]
+
+    def kind(self, name: str) -> tuple[Term, ...]:
+        return getattr(self, name)
+
+
+@dataclass(frozen=True, slots=True)
+class WegwijzerConfig:
+    drempel: int = 4
+    contact: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SiteConfig:
+    titel: str
+    gemeente: str
+    basis_url: str
+    intro: str = ""
+    wegwijzer: WegwijzerConfig = field(default_factory=WegwijzerConfig)
+
+
+@dataclass(frozen=True, slots=True)
+class Address:
+    straat: str = ""
+    postcode: str = ""
+    plaats: str = ""
+
+    def is_empty(self) -> bool:
+        return not (self.straat or self.postcode or self.plaats)
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    naam: str = ""
+    telefoon: str = ""
+    email: str = ""
+
+    def is_empty(self) -> bool:
+        return not (self.naam or self.telefoon or self.email)
+
+
+@dataclass(frozen=True, slots=True)
+class Organisation:
+    slug: str
+    naam: str
+    beschrijving: str
+    source: Source
+    telefoon: str = ""
+    email: str = ""
+    website: str = ""
+    adres: Address = field(default_factory=Address)
+    wijken: tuple[str, ...] = ()
+    gecontroleerd: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Activity:
+    slug: str
+    titel: str
+    organisatie: str
+    ladder: tuple[int, ...]
+    toegang: Toegang
+    beschrijving: str
+    source: Source
+    doelgroepen: tuple[str, ...] = ()
+    leefgebieden: tuple[str, ...] = ()
+    kosten: str = ""
+    wijken: tuple[str, ...] = ()
+    wanneer: str = ""
+    locatie: str = ""
+    leeftijd_min: int | None = None
+    leeftijd_max: int | None = None
+    contact: Contact = field(default_factory=Contact)
+    gecontroleerd: dt.date | None = None
+
+    @property
+    def is_gratis(self) -> bool:
+        """Free of charge: no costs given, or the text starts with 'gratis'."""
+        return not self.kosten or self.kosten.strip().lower().startswith("gratis")
+
+    @property
+    def voor_iedereen(self) -> bool:
+        return not self.doelgroepen
+
+
+@dataclass(frozen=True, slots=True)
+class Content:
+    """Everything that loaded without errors, sorted by slug."""
+
+    site: SiteConfig | None
+    taxonomy: Taxonomy | None
+    organisations: tuple[Organisation, ...]
+    activities: tuple[Activity, ...]

@@ -1,0 +1,343 @@
+"""The content contract: one field table per file kind and small value checkers.
+
+Every checker gets the raw value (text, list, mapping or None, as read by
+`frontmatter`), reports problems through `Checker.error` with the exact line
+of the offending key or list item, and returns the converted value or
+`INVALID`. Validation never stops at the first problem.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+from .diagnostics import Diagnostics, dutch_list, suggest
+from .frontmatter import Document, dotted
+from .model import RUNGS, Toegang
+
+INVALID: Any = object()
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+EMAIL_RE = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[a-zA-Z]{2,}$")
+PHONE_RE = re.compile(r"^\+?[0-9 ()\-]+$")
+
+# Names the editors see for the taxonomy kinds, singular.
+KIND_SINGULAR = {"doelgroepen": "doelgroep", "leefgebieden": "leefgebied", "wijken": "wijk"}
+
+
+@dataclass
+class Checker:
+    """Validation context for one file."""
+
+    path: str
+    doc: Document
+    diags: Diagnostics
+    taxonomy_ids: Mapping[str, Collection[str]] = field(default_factory=dict)
+    organisation_slugs: Collection[str] = ()
+
+    def error(self, at: tuple[str | int, ...], message: str) -> Any:
+        self.diags.error(self.path, self.doc.line_of(*at), dotted(at), message)
+        return INVALID
+
+
+Check = Callable[[Any, tuple[str | int, ...], Checker], Any]
+
+
+@dataclass(frozen=True)
+class Field:
+    """One field of a file kind: its checker, whether it is required, and what it means."""
+
+    check: Check
+    required: bool = False
+    doc: str = ""
+
+
+# --- value checkers -------------------------------------------------------------------
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, dict):
+        return "een groep velden"
+    if isinstance(value, list):
+        return "een lijst"
+    return f"'{value}'"
+
+
+def text(value: Any, at: tuple, c: Checker) -> Any:
+    if not isinstance(value, str):
+        return c.error(at, f"verwacht tekst, maar vond {_describe(value)}")
+    return value.strip()
+
+
+def slug_ref(value: Any, at: tuple, c: Checker) -> Any:
+    """`organisatie`: the slug of an organisation file that exists."""
+    value = text(value, at, c)
+    if value is INVALID:
+        return value
+    if value not in c.organisation_slugs:
+        hint = suggest(value, c.organisation_slugs)
+        return c.error(at, f"'{value}' bestaat niet in content/organisaties/{hint}")
+    return value
+
+
+def integer(lo: int, hi: int) -> Check:
+    def check(value: Any, at: tuple, c: Checker) -> Any:
+        if not isinstance(value, str) or not re.fullmatch(r"-?\d+", value.strip()):
+            return c.error(at, f"verwacht een heel getal, maar vond {_describe(value)}")
+        number = int(value)
+        if not lo <= number <= hi:
+            return c.error(at, f"{number} ligt niet tussen {lo} en {hi}")
+        return number
+
+    return check
+
+
+def date(value: Any, at: tuple, c: Checker) -> Any:
+    if not isinstance(value, str) or not DATE_RE.match(value.strip()):
+        return c.error(
+            at, f"{_describe(value)} is geen datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2026-03-15"
+        )
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        return c.error(at, f"'{value.strip()}' is geen bestaande datum")
+
+
+def email(value: Any, at: tuple, c: Checker) -> Any:
+    value = text(value, at, c)
+    if value is not INVALID and not EMAIL_RE.match(value):
+        return c.error(at, f"'{value}' is geen geldig e-mailadres, zoals info@voorbeeld.nl")
+    return value
+
+
+def url(value: Any, at: tuple, c: Checker) -> Any:
+    value = text(value, at, c)
+    if value is INVALID:
+        return value
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or "." not in parts.netloc or " " in value:
+        hint = "; begin met https://" if parts.scheme not in ("http", "https") else ""
+        return c.error(at, f"'{value}' is geen geldig webadres{hint}")
+    return value
+
+
+def base_url(value: Any, at: tuple, c: Checker) -> Any:
+    """`basis_url` always ends with a slash, so page paths can be appended."""
+    value = url(value, at, c)
+    return value if value is INVALID or value.endswith("/") else value + "/"
+
+
+def phone(value: Any, at: tuple, c: Checker) -> Any:
+    value = text(value, at, c)
+    if value is INVALID:
+        return value
+    digits = sum(ch.isdigit() for ch in value)
+    if not PHONE_RE.match(value) or digits < 3:
+        return c.error(at, f"'{value}' is geen telefoonnummer; gebruik alleen cijfers, spaties en -")
+    return value
+
+
+def text_list(value: Any, at: tuple, c: Checker) -> Any:
+    if not isinstance(value, list):
+        return c.error(at, f"verwacht een lijst, zoals [woord, woord], maar vond {_describe(value)}")
+    out = [text(item, at + (i,), c) for i, item in enumerate(value)]
+    return INVALID if INVALID in out else tuple(out)
+
+
+def rungs(value: Any, at: tuple, c: Checker) -> Any:
+    """`ladder`: a non-empty list of rungs 1-6."""
+    if not isinstance(value, list):
+        return c.error(at, f"verwacht een lijst van treden, zoals [1, 2], maar vond {_describe(value)}")
+    if not value:
+        return c.error(at, "de lijst is leeg; noem minstens één trede van 1 tot en met 6")
+    out: list[int] = []
+    problems = 0
+    for i, item in enumerate(value):
+        number = int(item) if isinstance(item, str) and item.strip().isdigit() else None
+        if number is None:
+            message = f"{_describe(item)} is geen trede; kies 1 tot en met 6"
+        elif number not in RUNGS:
+            message = f"trede {number} bestaat niet; kies 1 tot en met 6"
+        elif number in out:
+            message = f"trede {number} staat er twee keer in"
+        else:
+            out.append(number)
+            continue
+        c.error(at + (i,), message)
+        problems += 1
+    return INVALID if problems else tuple(sorted(out))
+
+
+def toegang(value: Any, at: tuple, c: Checker) -> Any:
+    options = [t.value for t in Toegang]
+    value = text(value, at, c)
+    if value is INVALID:
+        return value
+    if value not in options:
+        return c.error(
+            at, f"'{value}' is geen toegang; kies {dutch_list(options)}{suggest(value, options)}"
+        )
+    return Toegang(value)
+
+
+def taxonomy_ids(kind: str) -> Check:
+    """A list of ids from one list of taxonomie.yaml."""
+
+    def check(value: Any, at: tuple, c: Checker) -> Any:
+        if isinstance(value, str):
+            return c.error(at, f"verwacht een lijst, schrijf [{value}]")
+        if not isinstance(value, list):
+            return c.error(at, f"verwacht een lijst, zoals [id, id], maar vond {_describe(value)}")
+        known = c.taxonomy_ids.get(kind)
+        out: list[str] = []
+        problems = 0
+        for i, item in enumerate(value):
+            item_value = text(item, at + (i,), c)
+            if item_value is INVALID:
+                problems += 1
+                continue
+            if known is not None and item_value not in known:
+                hint = suggest(item_value, known)
+                c.error(at + (i,), f"'{item_value}' is geen bekende {KIND_SINGULAR[kind]}{hint}")
+            elif item_value in out:
+                c.error(at + (i,), f"'{item_value}' staat er twee keer in")
+            else:
+                out.append(item_value)
+                continue
+            problems += 1
+        return INVALID if problems else tuple(out)
+
+    return check
+
+
+def identifier(value: Any, at: tuple, c: Checker) -> Any:
+    value = text(value, at, c)
+    if value is not INVALID and not SLUG_RE.match(value):
+        return c.error(
+            at,
+            f"'{value}' mag alleen kleine letters, cijfers en koppeltekens bevatten,"
+            f" bijvoorbeeld '{slugify(value)}'",
+        )
+    return value
+
+
+def group(table: Mapping[str, Field]) -> Check:
+    """A nested mapping such as `adres` or `contact`, checked against its own table."""
+
+    def check(value: Any, at: tuple, c: Checker) -> Any:
+        return validate_mapping(value, table, at, c)
+
+    return check
+
+
+def validate_mapping(
+    data: Any, table: Mapping[str, Field], at: tuple, c: Checker
+) -> dict[str, Any] | Any:
+    """Check every key of `data` against `table`; return converted values or INVALID."""
+    if not isinstance(data, dict):
+        example = ", ".join(f"{name}: ..." for name in list(table)[:2])
+        return c.error(at, f"verwacht een groep velden, zoals {{{example}}}")
+    out: dict[str, Any] = {}
+    ok = True
+    for key, raw in data.items():
+        spec = table.get(key)
+        if spec is None:
+            hint = suggest(key, table)
+            where = f" in {dotted(at)}" if at else ""
+            c.diags.error(c.path, c.doc.line_of(*at, key), "", f"onbekend veld '{key}'{where}{hint}")
+            ok = False
+            continue
+        if raw is None or raw == "":
+            continue  # Empty is the same as missing; required ones are reported below.
+        value = spec.check(raw, at + (key,), c)
+        if value is INVALID:
+            ok = False
+        elif spec.required and value == "":
+            c.error(at + (key,), "dit veld is leeg; het is verplicht")
+            ok = False
+        else:
+            out[key] = value
+    for key, spec in table.items():
+        if spec.required and data.get(key) in (None, ""):
+            c.error(at + (key,), "dit veld ontbreekt of is leeg; het is verplicht")
+            ok = False
+    return out if ok else INVALID
+
+
+def slugify(value: str) -> str:
+    """A suggestion for a valid slug or id."""
+    ascii_text = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "naam"
+
+
+# --- field tables ---------------------------------------------------------------------
+
+ADRES = {
+    "straat": Field(text, doc="Straat en huisnummer."),
+    "postcode": Field(text, doc="Postcode, bijvoorbeeld 1234 AB."),
+    "plaats": Field(text, doc="Woonplaats."),
+}
+
+CONTACT = {
+    "naam": Field(text, doc="Naam of rol van de contactpersoon."),
+    "telefoon": Field(phone, doc="Telefoonnummer."),
+    "email": Field(email, doc="E-mailadres."),
+}
+
+LEEFTIJD = {
+    "min": Field(integer(0, 120), doc="Minimumleeftijd in jaren."),
+    "max": Field(integer(0, 120), doc="Maximumleeftijd in jaren."),
+}
+
+WEGWIJZER = {
+    "drempel": Field(integer(1, 20), doc="Vanaf hoeveel leefgebieden sociale activering past."),
+    "contact": Field(slug_ref, doc="De organisatie die de wegwijzer als contact noemt."),
+}
+
+SITE = {
+    "titel": Field(text, required=True, doc="Naam van de site."),
+    "gemeente": Field(text, required=True, doc="Naam van de gemeente."),
+    "basis_url": Field(base_url, required=True, doc="Het openbare adres van de site."),
+    "intro": Field(text, doc="Welkomsttekst op de startpagina (Markdown)."),
+    "wegwijzer": Field(group(WEGWIJZER), doc="Instellingen van de wegwijzer."),
+}
+
+TERM = {
+    "id": Field(identifier, required=True, doc="Korte code: kleine letters, cijfers, koppeltekens."),
+    "naam": Field(text, required=True, doc="Naam zoals bezoekers die lezen."),
+    "omschrijving": Field(text, doc="Korte uitleg in één of twee zinnen."),
+    "zoektermen": Field(text_list, doc="Andere woorden waarop men zoekt."),
+}
+
+TAXONOMY_KINDS = ("doelgroepen", "leefgebieden", "wijken")
+
+ORGANISATION = {
+    "naam": Field(text, required=True, doc="Naam van de organisatie."),
+    "telefoon": Field(phone, doc="Algemeen telefoonnummer."),
+    "email": Field(email, doc="Algemeen e-mailadres."),
+    "website": Field(url, doc="Website, beginnend met https://."),
+    "adres": Field(group(ADRES), doc="Bezoekadres."),
+    "wijken": Field(taxonomy_ids("wijken"), doc="Wijken waar de organisatie zit of werkt."),
+    "gecontroleerd": Field(date, doc="Datum waarop de gegevens zijn nagekeken."),
+}
+
+ACTIVITY = {
+    "titel": Field(text, required=True, doc="Naam van de activiteit."),
+    "organisatie": Field(slug_ref, required=True, doc="Bestandsnaam (zonder .md) van de organisatie."),
+    "ladder": Field(rungs, required=True, doc="Treden van de participatieladder, zoals [1, 2]."),
+    "toegang": Field(toegang, required=True, doc="vrij, aanmelden, verwijzing of indicatie."),
+    "doelgroepen": Field(taxonomy_ids("doelgroepen"), doc="Leeg of weg: voor iedereen."),
+    "leefgebieden": Field(taxonomy_ids("leefgebieden"), doc="Leefgebieden waarbij het helpt."),
+    "kosten": Field(text, doc="Wat het kost; 'gratis' als het niets kost."),
+    "wijken": Field(taxonomy_ids("wijken"), doc="Leeg of weg: de hele gemeente."),
+    "wanneer": Field(text, doc="Dagen en tijden."),
+    "locatie": Field(text, doc="Waar het is."),
+    "leeftijd": Field(group(LEEFTIJD), doc="Leeftijd: {min: 18, max: 27}."),
+    "contact": Field(group(CONTACT), doc="Contact; anders dat van de organisatie."),
+    "gecontroleerd": Field(date, doc="Datum waarop de gegevens zijn nagekeken."),
+}

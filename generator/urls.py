@@ -1,0 +1,71 @@
+"""The URL scheme: one function per page kind, and the relative-link helper.
+
+Page URLs are site-relative directory paths such as "activiteiten/koffie/";
+the home page is "". Nothing else in the generator builds a URL, and every
+link in a page is made relative, so the site works from any sub-path.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from urllib.parse import urlsplit
+
+HOME = ""
+OVERZICHT = "overzicht/"
+ACTIVITIES = "activiteiten/"
+ORGANISATIONS = "organisaties/"
+LADDER = "ladder/"
+VOOR_IEDEREEN = "voor-iedereen"
+NOT_FOUND = "404.html"
+SITEMAP = "sitemap.xml"
+
+
+def activity(slug: str) -> str:
+    return f"activiteiten/{slug}/"
+
+
+def organisation(slug: str) -> str:
+    return f"organisaties/{slug}/"
+
+
+def term_index(kind: str) -> str:
+    """The index of one taxonomy kind: doelgroepen/, leefgebieden/ or wijken/."""
+    return f"{kind}/"
+
+
+def term(kind: str, term_id: str) -> str:
+    return f"{kind}/{term_id}/"
+
+
+def rung(number: int) -> str:
+    return f"ladder/{number}/"
+
+
+def static(name: str) -> str:
+    return f"static/{name}"
+
+
+def output_path(url: str) -> str:
+    """The file that serves a page URL: directory URLs get an index.html."""
+    return url + "index.html" if url == "" or url.endswith("/") else url
+
+
+def relative_url(from_page: str, to: str) -> str:
+    """A link from the page at `from_page` to `to`, both site-relative."""
+    base = posixpath.dirname(output_path(from_page))
+    target, _, fragment = to.partition("#")
+    rel = posixpath.relpath(target or ".", base or ".")
+    if target.endswith("/") or target == "":
+        rel = "./" if rel == "." else rel + "/"
+    return f"{rel}#{fragment}" if fragment else rel
+
+
+def absolute_url(base_url: str, url: str) -> str:
+    """The public URL of a page, for canonical links and the sitemap."""
+    return base_url + url
+
+
+def root_path(base_url: str) -> str:
+    """The path part of basis_url, e.g. "/sociale-kaart/", for pages served anywhere (404)."""
+    path = urlsplit(base_url).path or "/"
+    return path if path.endswith("/") else path + "/"
