@@ -94,7 +94,9 @@ def assemble(content: Content, diags: Diagnostics) -> Site | None:
         sorted((a for a in content.activities if a.organisatie in known), key=activity_order)
     )
     site = Site(content.site, content.taxonomy, organisations, activities)
-    _warn_unused(site, diags)
+    if not diags.has_errors():
+        # With errors, entries are missing from the model and these warnings would mislead.
+        _warn_unused(site, diags)
     return site
 
 
