@@ -39,7 +39,7 @@ def check(
 ) -> tuple[Site, Diagnostics]:
     """Phases 1-3: load, assemble and decide. Raises BuildFailed."""
     diags = Diagnostics()
-    content = load_content(content_dir, diags, today or dt.date.today())
+    content = load_content(content_dir, diags, today or dt.datetime.now(dt.UTC).date())
     site = assemble(content, diags)
     if site is None or diags.failed(strict):
         raise BuildFailed(diags, strict)

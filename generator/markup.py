@@ -21,6 +21,9 @@ ALLOWED_ATTRIBUTES = {"a": {"href"}}
 ALLOWED_SCHEMES = {"http", "https", "mailto", "tel"}
 _HEADING = re.compile(r"<(/?)h([1-6])\b")
 _TAG = re.compile(r"<[^>]+>")
+LINK_REL = "noopener noreferrer nofollow"
+# A link whose unsafe href nh3 removed: keep its text, drop the (invalid) empty <a>.
+_DEAD_LINK = re.compile(rf'<a rel="{LINK_REL}">(.*?)</a>', re.DOTALL)
 _SPACE = re.compile(r"\s+")
 
 
@@ -33,9 +36,9 @@ def render_markdown(source: str) -> Markup:
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=ALLOWED_SCHEMES,
-        link_rel="noopener noreferrer nofollow",
+        link_rel=LINK_REL,
     )
-    return Markup(cleaned)
+    return Markup(_DEAD_LINK.sub(r"\1", cleaned))
 
 
 def plain_text(source: str) -> str:
