@@ -33,20 +33,15 @@ class Toegang(enum.Enum):
 
 
 TOEGANG_LABELS: dict[Toegang, tuple[str, str]] = {
-    Toegang.VRIJ: ("Vrij toegankelijk", "U kunt gewoon binnenlopen. Aanmelden is niet nodig."),
-    Toegang.AANMELDEN: (
-        "Zelf aanmelden",
-        "U meldt zich zelf aan bij de organisatie. Een verwijzing is niet nodig.",
-    ),
+    Toegang.VRIJ: ("Vrij toegankelijk", "U kunt gewoon binnenlopen. Aanmelden hoeft niet."),
+    Toegang.AANMELDEN: ("Zelf aanmelden", "U meldt zich zelf aan. Een verwijzing is niet nodig."),
     Toegang.VERWIJZING: (
         "Via een verwijzing",
-        "U heeft een verwijzing nodig van een professional, zoals de huisarts,"
-        " het wijkteam of een casemanager.",
+        "U heeft een verwijzing nodig, bijvoorbeeld van de huisarts of het wijkteam.",
     ),
     Toegang.INDICATIE: (
         "Met een indicatie",
-        "U heeft een besluit van de gemeente of het zorgkantoor nodig, zoals een"
-        " Wmo-indicatie. Het wijkteam helpt u daarbij.",
+        "U heeft een besluit nodig, zoals een Wmo-indicatie. Het wijkteam helpt daarbij.",
     ),
 }
 

@@ -1,0 +1,144 @@
+"""Every page type in a real browser: axe-core, keyboard, zoom, narrow screens, no third parties."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+
+from generator.build import check
+from tests.helpers import REPO, axe_check, watch_errors
+
+
+@pytest.fixture(scope="module")
+def example():
+    site, _ = check(REPO / "content")
+    return site
+
+
+@pytest.fixture(scope="module")
+def page_types(example) -> dict[str, str]:
+    """One URL of every kind of page of the example site."""
+    activity = next(a for a in example.activities if a.doelgroepen and a.wijken)
+    return {
+        "home": "",
+        "activiteit": f"activiteiten/{activity.slug}/",
+        "organisatie": f"organisaties/{activity.organisatie}/",
+        "doelgroep": f"doelgroepen/{activity.doelgroepen[0]}/",
+        "voor iedereen": "doelgroepen/voor-iedereen/",
+        "doelgroepen": "doelgroepen/",
+        "trede": "ladder/3/",
+        "ladder": "ladder/",
+        "leefgebied": f"leefgebieden/{example.taxonomy.leefgebieden[0].id}/",
+        "leefgebieden": "leefgebieden/",
+        "wijk": f"wijken/{activity.wijken[0]}/",
+        "wijken": "wijken/",
+        "overzicht": "overzicht/",
+        "alle activiteiten": "activiteiten/",
+        "organisaties": "organisaties/",
+        "404": "404.html",
+    }
+
+
+@pytest.fixture(scope="module")
+def base_url(example_site, serve_site) -> str:
+    return serve_site(example_site)
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_axe_finds_no_violations_on_any_page_type(page, base_url, page_types, width):
+    page.set_viewport_size({"width": width, "height": 800})
+    found = []
+    for label, url in page_types.items():
+        page.goto(base_url + url)
+        found += [str(v) for v in axe_check(page, label)]
+    assert found == []
+
+
+def test_no_request_leaves_the_site(page, base_url, page_types):
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    errors = watch_errors(page)
+    for url in page_types.values():
+        page.goto(base_url + url)
+    origin = urlsplit(base_url).netloc
+    assert [r for r in requests if urlsplit(r).netloc != origin] == []
+    assert errors == []
+
+
+def test_skip_link_is_first_and_moves_focus_to_main(page, base_url, page_types):
+    page.goto(base_url + page_types["activiteit"])
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.textContent")
+    assert focused == "Naar de inhoud"
+    assert page.evaluate("document.activeElement.getBoundingClientRect().top") >= 0  # visible
+    page.keyboard.press("Enter")
+    assert page.url.endswith("#inhoud")
+    page.keyboard.press("Tab")
+    inside_main = page.evaluate("document.querySelector('main').contains(document.activeElement)")
+    assert inside_main
+
+
+def test_keyboard_focus_is_visible(page, base_url, page_types):
+    page.goto(base_url + page_types["home"])
+    for _ in range(4):
+        page.keyboard.press("Tab")
+        style = page.evaluate(
+            "(() => { const s = getComputedStyle(document.activeElement);"
+            " return [s.outlineStyle, s.outlineWidth, s.boxShadow]; })()"
+        )
+        assert style[0] != "none" and style[1] != "0px", style
+
+
+def test_landmarks_and_single_h1(page, base_url, page_types):
+    for label, url in page_types.items():
+        page.goto(base_url + url)
+        assert page.locator("html").get_attribute("lang") == "nl", label
+        assert page.locator("h1").count() == 1, label
+        assert page.get_by_role("banner").count() == 1, label
+        assert page.get_by_role("main").count() == 1, label
+        assert page.get_by_role("contentinfo").count() == 1, label
+        assert page.get_by_role("navigation", name="Hoofdmenu").count() == 1, label
+
+
+@pytest.mark.parametrize("width", [320, 640])
+def test_no_horizontal_scrolling_on_narrow_screens_and_at_200_percent(
+    browser, base_url, page_types, width
+):
+    # 640 CSS px at zoom 200% is a 1280 px window: WCAG 1.4.10 reflow and 1.4.4 resize text.
+    context = browser.new_context(
+        viewport={"width": width, "height": 800}, device_scale_factor=2 if width == 640 else 1
+    )
+    page = context.new_page()
+    wide = []
+    for label, url in page_types.items():
+        page.goto(base_url + url)
+        scroll = page.evaluate("document.documentElement.scrollWidth")
+        if scroll > width:
+            wide.append(f"{label}: {scroll}px")
+    context.close()
+    assert wide == []
+
+
+def test_text_can_be_zoomed_to_200_percent(page, base_url, page_types):
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(base_url + page_types["activiteit"])
+    before = page.evaluate("getComputedStyle(document.querySelector('h1')).fontSize")
+    page.evaluate("document.documentElement.style.fontSize = '200%'")
+    after = page.evaluate("getComputedStyle(document.querySelector('h1')).fontSize")
+    assert float(after.rstrip("px")) == pytest.approx(2 * float(before.rstrip("px")))
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1280
+
+
+def test_activity_essentials_fit_a_phone_screen(browser, base_url, example):
+    """What, for whom, when, where, cost, access and whom to call: all before scrolling."""
+    context = browser.new_context(viewport={"width": 360, "height": 640})
+    page = context.new_page()
+    too_long = []
+    for activity in example.activities:
+        page.goto(base_url + f"activiteiten/{activity.slug}/")
+        bottom = page.evaluate("document.querySelector('dl.facts').getBoundingClientRect().bottom")
+        if bottom > 640:
+            too_long.append(f"{activity.slug}: {bottom:.0f}px")
+    context.close()
+    assert too_long == []

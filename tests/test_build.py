@@ -1,0 +1,267 @@
+"""End-to-end: the example content builds into a complete site with no broken links."""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import re
+from functools import cache
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+from generator.build import check
+from generator.model import LADDER, Toegang
+from tests.helpers import REPO, run_vnu
+
+CONTENT = REPO / "content"
+
+
+@pytest.fixture(scope="module")
+def example():
+    site, _diags = check(CONTENT)
+    return site
+
+
+@cache
+def soup_of(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def html_files(root: Path) -> list[Path]:
+    return sorted(root.rglob("*.html"))
+
+
+def page_path(root: Path, url: str) -> Path:
+    return root / url / "index.html" if url.endswith("/") or url == "" else root / url
+
+
+# --- The example content itself -----------------------------------------------------
+
+
+def test_example_content_is_large_enough_and_error_free(example):
+    assert len(example.organisations) >= 25
+    assert len(example.activities) >= 80
+
+
+def test_example_content_uses_every_value(example):
+    acts = example.activities
+    for kind in ("doelgroepen", "leefgebieden", "wijken"):
+        used = {i for a in acts for i in getattr(a, kind)}
+        assert used == {t.id for t in example.taxonomy.kind(kind)}, kind
+    assert {n for a in acts for n in a.ladder} == {r.number for r in LADDER}
+    assert {a.toegang for a in acts} == set(Toegang)
+    assert all(example.activities_of(o.slug) for o in example.organisations)
+
+
+def test_example_content_is_fictional():
+    for path in sorted(CONTENT.rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        for address in re.findall(r"[\w.+-]+@([\w.-]+)", text):
+            assert address.endswith(".example"), f"{path}: {address}"
+        for host in re.findall(r"https?://([\w.-]+)", text):
+            assert host.endswith(".example"), f"{path}: {host}"
+
+
+def test_example_content_checks_clean_within_a_year_of_its_dates():
+    _site, diags = check(CONTENT, strict=True, today=dt.date(2026, 11, 23))
+    assert [d.format() for d in diags] == []
+
+
+# --- Every page exists -----------------------------------------------------------------
+
+
+def test_every_entry_and_listing_has_a_page(example, example_site):
+    urls = ["", "overzicht/", "activiteiten/", "organisaties/", "ladder/", "404.html"]
+    urls += [f"activiteiten/{a.slug}/" for a in example.activities]
+    urls += [f"organisaties/{o.slug}/" for o in example.organisations]
+    urls += [f"ladder/{r.number}/" for r in LADDER]
+    urls += ["doelgroepen/voor-iedereen/"]
+    for kind in ("doelgroepen", "leefgebieden", "wijken"):
+        urls += [f"{kind}/"] + [f"{kind}/{t.id}/" for t in example.taxonomy.kind(kind)]
+    missing = [u for u in urls if not page_path(example_site, u).is_file()]
+    assert missing == []
+
+
+def test_sitemap_lists_every_page_but_404(example, example_site):
+    sitemap = (example_site / "sitemap.xml").read_text(encoding="utf-8")
+    locations = re.findall(r"<loc>([^<]+)</loc>", sitemap)
+    base = example.config.basis_url
+    assert all(loc.startswith(base) for loc in locations)
+    rels = [p.relative_to(example_site).as_posix() for p in html_files(example_site)]
+    pages = {posixpath.dirname(rel) for rel in rels if rel != "404.html"}
+    listed = {loc[len(base) :].rstrip("/") for loc in locations}
+    assert listed == pages
+    assert len(locations) == len(pages)
+
+
+def test_activity_page_shows_what_a_frontline_worker_needs(example, example_site):
+    activity = next(a for a in example.activities if a.contact.telefoon and a.kosten)
+    soup = soup_of(page_path(example_site, f"activiteiten/{activity.slug}/"))
+    assert soup.h1.get_text(strip=True) == activity.titel
+    facts = {dt_.get_text(strip=True): dd for dt_, dd in zip(soup.select("dt"), soup.select("dd"))}
+    assert {"Voor wie", "Waar", "Kosten", "Toegang", "Contact"} <= set(facts)
+    assert activity.toegang.explanation in facts["Toegang"].get_text()
+    tel = facts["Contact"].select_one('a[href^="tel:"]')
+    assert tel["href"] == "tel:" + re.sub(r"[^0-9+]", "", activity.contact.telefoon)
+    assert soup.select_one(".checked").get_text().startswith("Gegevens nagekeken op")
+    org_link = soup.select_one(".by a")
+    assert org_link["href"] == f"../../organisaties/{activity.organisatie}/"
+
+
+def test_contact_falls_back_to_the_organisation(example, example_site):
+    activity = next(a for a in example.activities if a.contact.is_empty())
+    org = example.organisation(activity.organisatie)
+    soup = soup_of(page_path(example_site, f"activiteiten/{activity.slug}/"))
+    contact = soup.select_one("dd.contact")
+    if org.email:
+        assert contact.select_one('a[href^="mailto:"]')["href"] == f"mailto:{org.email}"
+    if org.telefoon:
+        assert contact.select_one('a[href^="tel:"]').get_text() == org.telefoon
+
+
+def test_organisation_page_lists_its_activities(example, example_site):
+    for org in example.organisations:
+        soup = soup_of(page_path(example_site, f"organisaties/{org.slug}/"))
+        links = [a["href"] for a in soup.select(".card-title a")]
+        assert links == [f"../../activiteiten/{a.slug}/" for a in example.activities_of(org.slug)]
+
+
+def test_listings_put_lightest_access_first(example, example_site):
+    soup = soup_of(page_path(example_site, "ladder/2/"))
+    slugs = [a["href"].split("/")[-2] for a in soup.select(".card-title a")]
+    expected = sorted(
+        (a for a in example.activities if 2 in a.ladder),
+        key=lambda a: (a.toegang.rank, a.titel.casefold(), a.slug),
+    )
+    assert slugs == [a.slug for a in expected]
+
+
+def test_overview_matrix_counts_and_gaps(example, example_site):
+    soup = soup_of(page_path(example_site, "overzicht/"))
+    rows = soup.select("table.matrix tbody tr")
+    assert len(rows) == len(example.taxonomy.doelgroepen) + 1
+    for row, term in zip(rows, [*example.taxonomy.doelgroepen, None]):
+        cells = row.select("td")
+        assert len(cells) == 6
+        for number, cell in enumerate(cells, start=1):
+            if term is None:
+                acts = [a for a in example.activities if not a.doelgroepen and number in a.ladder]
+                row_id = "voor-iedereen"
+            else:
+                acts = [a for a in example.activities if term.id in a.doelgroepen and number in a.ladder]
+                row_id = term.id
+            if acts:
+                link = cell.select_one("a")
+                assert link["href"] == f"../doelgroepen/{row_id}/#trede-{number}"
+                assert link.get_text().startswith(str(len(acts)))
+            else:
+                assert "gap" in cell["class"]
+
+
+# --- Links ----------------------------------------------------------------------------
+
+
+def test_no_internal_link_is_broken(example_site):
+    broken = []
+    for path in html_files(example_site):
+        rel = path.relative_to(example_site).as_posix()
+        base_dir = posixpath.dirname(rel)
+        soup = soup_of(path)
+        for tag, attr in (("a", "href"), ("link", "href"), ("script", "src")):
+            for element in soup.find_all(tag):
+                ref = element.get(attr)
+                if ref is None or urlsplit(ref).scheme or ref.startswith("//"):
+                    continue
+                if ref.startswith("#"):
+                    if not soup.find(id=ref[1:]):
+                        broken.append(f"{rel}: {ref} (anker ontbreekt)")
+                    continue
+                if rel == "404.html":
+                    assert ref.startswith("/"), ref  # served at any depth, so root-relative
+                    target = ref.lstrip("/")
+                else:
+                    assert not ref.startswith("/"), f"{rel}: {ref} is not relative"
+                    target = posixpath.normpath(posixpath.join(base_dir, unquote(ref.split("#")[0])))
+                    if ref.split("#")[0].endswith("/") or ref.split("#")[0] in ("", "./"):
+                        target += "/"
+                target = target.split("#")[0]
+                file = page_path(example_site, "" if target in (".", "./", "") else target)
+                if file.is_dir():
+                    file = file / "index.html"
+                if not file.is_file():
+                    broken.append(f"{rel}: {ref}")
+                    continue
+                fragment = ref.partition("#")[2]
+                if fragment and file.suffix == ".html" and not soup_of(file).find(id=fragment):
+                    broken.append(f"{rel}: {ref} (anker ontbreekt)")
+    assert broken == []
+
+
+def test_pages_are_valid_html(example_site):
+    assert run_vnu(example_site) == []
+
+
+def test_every_page_has_one_h1_lang_title_description_and_canonical(example, example_site):
+    for path in html_files(example_site):
+        soup = soup_of(path)
+        rel = path.relative_to(example_site).as_posix()
+        assert soup.html["lang"] == "nl", rel
+        assert len(soup.find_all("h1")) == 1, rel
+        assert soup.title.get_text(strip=True), rel
+        assert soup.select_one('meta[name="description"]')["content"].strip(), rel
+        canonical = soup.select_one('link[rel="canonical"]')["href"]
+        assert canonical.startswith(example.config.basis_url), rel
+        csp = soup.select_one('meta[http-equiv="Content-Security-Policy"]')["content"]
+        assert "default-src 'self'" in csp, rel
+        assert not soup.find("script", src=False), f"{rel}: inline script"
+        assert not soup.find(style=True), f"{rel}: inline style"
+
+
+# --- In a real browser, from a sub-path ----------------------------------------------
+
+
+def test_site_works_from_a_sub_path(example_site, serve_site, page):
+    from tests.helpers import watch_errors
+
+    errors = watch_errors(page)
+    failed: list[str] = []
+    page.on("requestfailed", lambda r: failed.append(r.url))
+    page.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
+    base = serve_site(example_site, prefix="/sociale-kaart/")
+    page.goto(base)
+    assert page.evaluate("getComputedStyle(document.body).margin") == "0px"  # CSS loaded
+    page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Overzicht").click()
+    assert page.url == base + "overzicht/"
+    page.locator("table.matrix tbody td a").first.click()
+    assert "/sociale-kaart/doelgroepen/" in page.url and "#trede-" in page.url
+    page.locator(".card-title a").first.click()
+    assert "/sociale-kaart/activiteiten/" in page.url
+    page.locator(".by a").click()
+    assert "/sociale-kaart/organisaties/" in page.url
+    assert failed == [] and errors == []
+
+
+def test_404_page_links_work_from_any_depth(tmp_path, serve_site, page):
+    from generator.build import build
+    from tests.helpers import write_tree
+
+    content = tmp_path / "content"
+    for source in CONTENT.rglob("*"):
+        if source.is_file():
+            target = content / source.relative_to(CONTENT)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(source.read_bytes())
+    site_yaml = (content / "site.yaml").read_text(encoding="utf-8")
+    site_yaml = re.sub(r"basis_url: .*", "basis_url: https://gemeente.example/kaart/", site_yaml)
+    write_tree(content, {"site.yaml": site_yaml})
+    build(content, tmp_path / "out")
+    base = serve_site(tmp_path / "out", prefix="/kaart/")
+    response = page.goto(base + "activiteiten/bestaat-niet/")
+    assert response.status == 404
+    assert page.locator("h1").inner_text() == "Deze pagina bestaat niet"
+    page.get_by_role("main").get_by_role("link", name="Naar het overzicht").click()
+    assert page.url == base + "overzicht/"
+    assert page.locator("h1").inner_text() == "Wie doet wat voor wie"

@@ -1,0 +1,91 @@
+"""Lighthouse (mobile preset, Debian Chromium) on the example site: every category >= 95.
+
+The site is built with `basis_url` set to the local server's address, so the
+canonical links point at the page Lighthouse loads, as they do in production.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from generator.build import build
+from tests.helpers import CHROMIUM, NODE_MODULES, REPO, StaticServer
+
+LIGHTHOUSE = NODE_MODULES / ".bin" / "lighthouse"
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+CHROME_FLAGS = (
+    "--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run"
+    " --disable-background-networking --disable-component-update --disable-sync"
+)
+MIN_SCORE = 0.95
+ACTIVITY_BUDGET = 50 * 1024  # bytes an activity page may transfer in total
+
+
+@pytest.fixture(scope="module")
+def local_site(tmp_path_factory):
+    """The example content built for, and served at, http://127.0.0.1:PORT/."""
+    root = tmp_path_factory.mktemp("lighthouse")
+    content = root / "content"
+    shutil.copytree(REPO / "content", content)
+    out = root / "out"
+    out.mkdir()
+    server = StaticServer(out)
+    site_yaml = content / "site.yaml"
+    site_yaml.write_text(
+        re.sub(r"(?m)^basis_url: .*$", f"basis_url: {server.base_url}", site_yaml.read_text("utf-8")),
+        encoding="utf-8",
+    )
+    build(content, out)
+    server.start()
+    yield server.base_url, out
+    server.stop()
+
+
+def run_lighthouse(url: str, report: Path) -> dict:
+    env = {**os.environ, "CHROME_PATH": CHROMIUM}
+    subprocess.run(
+        [
+            str(LIGHTHOUSE),
+            url,
+            f"--chrome-flags={CHROME_FLAGS}",
+            "--only-categories=" + ",".join(CATEGORIES),
+            "--output=json",
+            f"--output-path={report}",
+            "--quiet",
+        ],
+        check=True,
+        env=env,
+        timeout=180,
+    )
+    return json.loads(report.read_text(encoding="utf-8"))
+
+
+def first_activity_url(out: Path) -> str:
+    slug = sorted(p.name for p in (out / "activiteiten").iterdir() if p.is_dir())[0]
+    return f"activiteiten/{slug}/"
+
+
+@pytest.mark.parametrize("kind", ["home", "activiteit"])
+def test_lighthouse_scores(local_site, tmp_path, kind):
+    base, out = local_site
+    url = base + ("" if kind == "home" else first_activity_url(out))
+    result = run_lighthouse(url, tmp_path / "report.json")
+    scores = {c: result["categories"][c]["score"] for c in CATEGORIES}
+    failing = {c: s for c, s in scores.items() if s is None or s < MIN_SCORE}
+    audits = result["audits"]
+    details = [
+        f"{a['id']}: {a.get('displayValue', '')} {a['title']}"
+        for a in audits.values()
+        if a.get("score") is not None and a["score"] < 1 and a.get("scoreDisplayMode") == "binary"
+    ]
+    assert failing == {}, f"{scores}\n" + "\n".join(details)
+    if kind == "activiteit":
+        total = audits["total-byte-weight"]["numericValue"]
+        assert total <= ACTIVITY_BUDGET, f"activiteitpagina is {total / 1024:.1f} KB"
