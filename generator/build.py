@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import assets, publish, render
+from . import assets, publish, render, search, wegwijzer
 from .assemble import Site, assemble
 from .diagnostics import BuildFailed, Diagnostics
 from .loader import load_content
@@ -65,6 +65,8 @@ def build(
     advance = progress(len(pages)) if progress else None
     with publish.staging(output_dir) as writer:
         files = render.render_pages(env, site, pages, writer, advance)
+        wegwijzer.write_data(site, writer)
+        search.write_index(site, writer)
         assets.copy_assets(templates_dir, DEFAULT_NODE_MODULES, writer)
 
     return BuildReport(

@@ -55,13 +55,20 @@ def main() -> None:
 @strict_option
 def build(content_dir: Path, output_dir: Path, strict: bool) -> None:
     """Controleer de inhoud en bouw de website."""
+    from .assets import MissingAsset
     from .build import build as run_build
+    from .publish import UnsafeOutput
 
     try:
         with _progress_bar() as progress:
             report = run_build(content_dir, output_dir, strict=strict, progress=progress)
     except BuildFailed as failed:
         _fail(failed, f"{output_dir}/ is niet gewijzigd.")
+    except (UnsafeOutput, MissingAsset) as unusable:
+        # Wrong use or an incomplete installation, not a content error: exit 2.
+        reason = str(unusable).rstrip(".")
+        click.echo(f"Gestopt: {reason}. {output_dir}/ is niet gewijzigd.", err=True)
+        sys.exit(2)
     print_diagnostics(report.diagnostics)
     click.echo(_summary(report, output_dir))
 
@@ -97,10 +104,12 @@ def serve(content_dir: Path, port: int) -> None:
 
 def _summary(report: BuildReport, output_dir: Path) -> str:
     seconds = f"{report.seconds:.1f}".replace(".", ",")
+    # Every file in the output (pages, sitemap, data, styles), not only the rendered pages.
+    files = sum(1 for path in output_dir.rglob("*") if path.is_file())
     return (
         f"Klaar: {plural(report.organisations, 'organisatie', 'organisaties')},"
         f" {plural(report.activities, 'activiteit', 'activiteiten')},"
-        f" {plural(report.pages, 'bestand', 'bestanden')},"
+        f" {plural(files, 'bestand', 'bestanden')},"
         f" {plural(len(report.diagnostics.warnings), 'waarschuwing', 'waarschuwingen')}"
         f" ({seconds} s) → {output_dir}/"
     )
@@ -133,7 +142,8 @@ def print_diagnostics(diags: Diagnostics) -> None:
     for (field, kind), count in sorted(seen.items()):
         extra = count - GROUP_AFTER
         if extra > 0 and kind.startswith("w:"):
-            click.echo(f"… en nog {extra} keer dezelfde waarschuwing over {field or 'dit'}", err=True)
+            about = f" over {field}" if field else ""
+            click.echo(f"… en nog {extra} keer dezelfde waarschuwing{about}", err=True)
 
 
 def _message_kind(d: Diagnostic) -> str:

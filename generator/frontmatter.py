@@ -11,6 +11,7 @@ on bad input.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,8 +22,27 @@ from .diagnostics import Diagnostics
 Path_ = tuple[str | int, ...]
 
 
+_PLAIN_TAGS = ("tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map")
+
+
 class _TextLoader(yaml.SafeLoader):
-    """A SafeLoader that resolves every plain scalar to a string."""
+    """A SafeLoader that resolves every plain scalar to a string.
+
+    It refuses `&anchor`, `*alias` and `!tag`: editors never need them, a tag
+    would silently drop text, and aliases allow recursive or exponentially
+    expanding documents.
+    """
+
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node:
+        if self.check_event(yaml.AliasEvent):
+            event = self.get_event()
+            raise yaml.composer.ComposerError(None, None, "found alias", event.start_mark)
+        event = self.peek_event()
+        if event.anchor is not None:
+            raise yaml.composer.ComposerError(None, None, "found anchor", event.start_mark)
+        if getattr(event, "tag", None) not in (None, *_PLAIN_TAGS):
+            raise yaml.composer.ComposerError(None, None, "found tag", event.start_mark)
+        return super().compose_node(parent, index)
 
 
 # A per-class copy, so PyYAML's global SafeLoader stays untouched.
@@ -58,13 +78,13 @@ def decode(raw: bytes, path: str, diags: Diagnostics) -> str | None:
             path,
             line,
             "",
-            f"bestand is geen geldige UTF-8 (byte 0x{raw[exc.start]:02x} op positie {exc.start});"
-            " sla het bestand op als UTF-8",
+            "het bestand is niet opgeslagen als UTF-8"
+            f" (onleesbaar teken, byte 0x{raw[exc.start]:02x}); sla het bestand op als UTF-8",
         )
         return None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
-        diags.error(path, 1, "", "bestand is leeg")
+        diags.error(path, 1, "", "het bestand is leeg; vul de velden in of verwijder het bestand")
         return None
     return text
 
@@ -74,9 +94,17 @@ def parse_yaml(text: str, path: str, diags: Diagnostics, line_offset: int = 0) -
     try:
         node = yaml.compose(text, Loader=_TextLoader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = (mark.line + 1 if mark else 1) + line_offset
-        diags.error(path, line, "", _explain_yaml_error(exc))
+        diags.error(path, _error_line(exc) + line_offset, "", _explain_yaml_error(exc))
+        return None
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1 + line_offset
+        code = exc.character if isinstance(exc.character, int) else 0
+        diags.error(
+            path,
+            line,
+            "",
+            f"er staat een onzichtbaar of verboden teken (code U+{code:04X}); haal het weg",
+        )
         return None
     except yaml.YAMLError as exc:  # pragma: no cover - PyYAML always marks its errors
         diags.error(path, 1 + line_offset, "", f"de YAML klopt niet: {exc}")
@@ -85,11 +113,13 @@ def parse_yaml(text: str, path: str, diags: Diagnostics, line_offset: int = 0) -
         diags.error(path, 1 + line_offset, "", "er staan geen gegevens in")
         return None
     if not isinstance(node, yaml.MappingNode):
+        is_list = isinstance(node, yaml.SequenceNode)
+        found = "een lijst" if is_list else f"alleen de tekst '{node.value}'"
         diags.error(
             path,
             node.start_mark.line + 1 + line_offset,
             "",
-            "verwacht een lijst van velden ('veld: waarde'), maar vond iets anders",
+            f"verwacht velden als 'naam: waarde', één per regel, maar vond {found}",
         )
         return None
     doc = Document(data={})
@@ -133,8 +163,12 @@ def _convert(
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
             line = key_node.start_mark.line + 1 + offset
+            if not isinstance(key_node, yaml.ScalarNode):
+                message = "een veldnaam moet gewone tekst zijn, zoals 'naam:'"
+                diags.error(path, line, dotted(at), message)
+                continue
+            key = key_node.value
             if key in result:
                 diags.error(path, line, dotted(at + (key,)), "dit veld staat er twee keer in")
                 continue
@@ -154,12 +188,11 @@ def _convert(
 
 
 def dotted(at: Path_) -> str:
+    """`contact.naam`, `doelgroepen[1]`: list items count from 1, as editors do."""
     out = ""
     for part in at:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+        out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else part)
     return out
-
-
 
 
 _YAML_HINTS = {
@@ -171,17 +204,65 @@ _YAML_HINTS = {
         "er staat een tab; gebruik spaties om in te springen"
     ),
     "could not find expected ':'": "hier mist een ':' na de veldnaam",
-    "found undefined alias": "onbekende verwijzing met '*'; zet de tekst tussen aanhalingstekens",
-    "found unexpected end of stream": "een aanhalingsteken of haakje wordt niet afgesloten",
+    "found alias": (
+        "een waarde mag niet beginnen met '*'; zet de tekst tussen aanhalingstekens (\"...\")"
+    ),
+    "found anchor": (
+        "een waarde mag niet beginnen met '&'; zet de tekst tussen aanhalingstekens (\"...\")"
+    ),
+    "found tag": (
+        "een waarde mag niet beginnen met '!'; zet de tekst tussen aanhalingstekens (\"...\")"
+    ),
+    "found unexpected end of stream": "een aanhalingsteken wordt niet afgesloten",
     "found a tab character that violates indentation": "er staat een tab; gebruik spaties",
+    "but found another document": "er staat een regel '---' te veel; haal die weg",
+    "expected ',' or ']'": (
+        "een lijst die begint met '[' wordt niet goed afgesloten; zet komma's tussen de"
+        " items en sluit af met ']'"
+    ),
+    "expected ',' or '}'": (
+        "een groep die begint met '{' wordt niet goed afgesloten; sluit af met '}'"
+    ),
+    "expected escape sequence": (
+        "na een '\\' tussen dubbele aanhalingstekens staat een onbekend teken;"
+        " gebruik enkele aanhalingstekens ('...')"
+    ),
+    "found unknown escape character": (
+        "na een '\\' tussen dubbele aanhalingstekens staat een onbekend teken;"
+        " gebruik enkele aanhalingstekens ('...')"
+    ),
 }
+_BAD_START = re.compile(r"found character '(.+)' that cannot start any token")
+
+
+def _error_line(exc: yaml.MarkedYAMLError) -> int:
+    """The 1-based line to report: where an unclosed quote or bracket opened, else the problem."""
+    context = exc.context or ""
+    opened = any(word in context for word in ("quoted scalar", "flow", "simple key"))
+    mark = (exc.context_mark if opened else None) or exc.problem_mark or exc.context_mark
+    return mark.line + 1 if mark else 1
 
 
 def _explain_yaml_error(exc: yaml.MarkedYAMLError) -> str:
+    """A Dutch explanation of a PyYAML error, with the English problem only as a last resort."""
     problem = exc.problem or "onbekend probleem"
     for english, dutch in _YAML_HINTS.items():
         if problem.startswith(english):
             return f"de YAML klopt niet: {dutch}"
+    bad_start = _BAD_START.match(problem)
+    if bad_start:
+        return (
+            f"de YAML klopt niet: een waarde mag niet beginnen met '{bad_start.group(1)}';"
+            " zet de tekst tussen aanhalingstekens (\"...\")"
+        )
+    if "found '<scalar>'" in problem:
+        return (
+            "de YAML klopt niet: hier staat tekst die YAML niet verwacht; staat er tekst"
+            " na een aanhalingsteken, of springt de regel verkeerd in?"
+        )
     if "expected" in problem and ("block end" in problem or "<block" in problem):
         return "de YAML klopt niet: controleer het inspringen (alle velden even ver naar rechts)"
-    return f"de YAML klopt niet ({problem}); controleer aanhalingstekens en inspringen"
+    return (
+        "de YAML klopt niet; controleer aanhalingstekens, dubbele punten en inspringen"
+        f" (technische melding: {problem})"
+    )

@@ -11,7 +11,8 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from .diagnostics import Diagnostics, display_path, suggest
+from . import urls
+from .diagnostics import Diagnostics, display_path, dutch_list, suggest
 from .frontmatter import decode, parse_markdown_file, parse_yaml
 from .model import (
     Activity,
@@ -38,7 +39,9 @@ from .schema import (
     validate_mapping,
 )
 
-STALE_AFTER_DAYS = 365
+STALE_AFTER_MONTHS = 12
+# Ids that already have a fixed page, such as doelgroepen/voor-iedereen/.
+RESERVED_IDS = {"doelgroepen": {urls.VOOR_IEDEREEN}}
 
 
 def load_content(content_dir: Path, diags: Diagnostics, today: dt.date) -> Content:
@@ -47,10 +50,7 @@ def load_content(content_dir: Path, diags: Diagnostics, today: dt.date) -> Conte
     activity_files = _entry_files(content_dir / "activiteiten", diags)
     org_slugs = {path.stem for path in org_files}
 
-    taxonomy = _load_taxonomy(content_dir / "taxonomie.yaml", diags)
-    taxonomy_ids = (
-        {kind: {t.id for t in taxonomy.kind(kind)} for kind in TAXONOMY_KINDS} if taxonomy else {}
-    )
+    taxonomy, taxonomy_ids = _load_taxonomy(content_dir / "taxonomie.yaml", diags)
     site = _load_site(content_dir / "site.yaml", diags, org_slugs)
 
     organisations = []
@@ -79,7 +79,8 @@ def _entry_files(folder: Path, diags: Diagnostics) -> list[Path]:
             continue
         shown = display_path(path)
         if path.suffix != ".md":
-            diags.warning(shown, 1, "", "wordt overgeslagen: alleen bestanden met .md worden gelezen")
+            message = "dit bestand wordt overgeslagen: alleen bestanden op .md worden gelezen"
+            diags.warning(shown, 1, "", message)
         elif not SLUG_RE.match(path.stem):
             diags.error(
                 shown,
@@ -122,21 +123,49 @@ def _load_site(path: Path, diags: Diagnostics, org_slugs: set[str]) -> SiteConfi
     )
 
 
-def _load_taxonomy(path: Path, diags: Diagnostics) -> Taxonomy | None:
+def _declared_ids(data: dict[str, Any]) -> dict[str, set[str]]:
+    """Every id in taxonomie.yaml per list, also of items with errors.
+
+    References are checked against these, so one mistake in an item does not
+    also make every activity that uses its id fail.
+    """
+    declared: dict[str, set[str]] = {}
+    for kind in TAXONOMY_KINDS:
+        items = data.get(kind)
+        items = items if isinstance(items, list) else []
+        declared[kind] = {
+            item["id"].strip()
+            for item in items
+            if isinstance(item, dict) and isinstance(item.get("id"), str)
+        }
+    return declared
+
+
+def _load_taxonomy(
+    path: Path, diags: Diagnostics
+) -> tuple[Taxonomy | None, dict[str, set[str]]]:
+    """The taxonomy and its declared ids; no ids (nothing checked) if the file is unreadable."""
     text = _read(path, diags)
     shown = display_path(path)
     doc = parse_yaml(text, shown, diags) if text is not None else None
     if doc is None:
-        return None
+        return None, {}
+    declared = _declared_ids(doc.data)
     checker = Checker(shown, doc, diags)
     lists: dict[str, tuple[Term, ...]] = {}
     for key in doc.data:
         if key not in TAXONOMY_KINDS:
-            diags.error(shown, doc.line_of(key), "", f"onbekende lijst '{key}'{suggest(key, TAXONOMY_KINDS)}")
+            hint = suggest(key, TAXONOMY_KINDS) or f"; mogelijk zijn {dutch_list(TAXONOMY_KINDS)}"
+            checker.error((key,), f"onbekende lijst{hint}")
     for kind in TAXONOMY_KINDS:
         raw = doc.data.get(kind)
         if not isinstance(raw, list) or not raw:
-            checker.error((kind,), "deze lijst ontbreekt of is leeg; noem minstens één item met id en naam")
+            if raw in (None, "", []):
+                problem = "deze lijst ontbreekt of is leeg"
+            else:
+                found = f"'{raw}'" if isinstance(raw, str) else "een groep velden"
+                problem = f"verwacht een lijst, maar vond {found}"
+            checker.error((kind,), f"{problem}; noem minstens één item met '- id:' en 'naam:'")
             lists[kind] = ()
             continue
         terms: list[Term] = []
@@ -144,8 +173,19 @@ def _load_taxonomy(path: Path, diags: Diagnostics) -> Taxonomy | None:
             values = validate_mapping(item, TERM, (kind, index), checker)
             if values is INVALID:
                 continue
-            if any(t.id == values["id"] for t in terms):
-                checker.error((kind, index, "id"), f"'{values['id']}' staat al eerder in deze lijst")
+            earlier = [t for t in terms if t.id == values["id"]]
+            if earlier:
+                checker.error(
+                    (kind, index, "id"),
+                    f"'{values['id']}' staat al op regel {earlier[0].source.line};"
+                    " kies een ander id",
+                )
+                continue
+            if values["id"] in RESERVED_IDS.get(kind, ()):
+                checker.error(
+                    (kind, index, "id"),
+                    f"'{values['id']}' is al in gebruik voor een vaste pagina; kies een ander id",
+                )
                 continue
             terms.append(
                 Term(
@@ -157,7 +197,7 @@ def _load_taxonomy(path: Path, diags: Diagnostics) -> Taxonomy | None:
                 )
             )
         lists[kind] = tuple(terms)
-    return Taxonomy(**lists)
+    return Taxonomy(**lists), declared
 
 
 def _check_entry(
@@ -180,19 +220,37 @@ def _check_entry(
     return checker, values
 
 
+def months_before(day: dt.date, months: int) -> dt.date:
+    """The same day `months` calendar months earlier (31 March -> 28/29 February)."""
+    total = day.year * 12 + day.month - 1 - months
+    year, month = divmod(total, 12)
+    first_of_next = dt.date(year + (month == 11), (month + 1) % 12 + 1, 1)
+    last_day = (first_of_next - dt.timedelta(days=1)).day
+    return dt.date(year, month + 1, min(day.day, last_day))
+
+
 def _check_freshness(checker: Checker, value: dt.date | None, today: dt.date) -> None:
-    """Warn when an entry was never or not recently verified."""
+    """Warn when an entry was never or not recently verified, or has a date in the future."""
+    line = checker.doc.line_of("gecontroleerd")
     if value is None:
         checker.diags.warning(
-            checker.path, 1, "gecontroleerd", "ontbreekt; zet hier de datum waarop u de gegevens naliep"
+            checker.path,
+            1,
+            "gecontroleerd",
+            "ontbreekt; voeg 'gecontroleerd: JJJJ-MM-DD' toe met de datum waarop u de"
+            " gegevens hebt nagekeken",
         )
-    elif (today - value).days > STALE_AFTER_DAYS:
+    elif value < months_before(today, STALE_AFTER_MONTHS):
         checker.diags.warning(
             checker.path,
-            checker.doc.line_of("gecontroleerd"),
+            line,
             "gecontroleerd",
-            f"{value.isoformat()} is meer dan 12 maanden geleden; kijk de gegevens na",
+            f"{value.isoformat()} is meer dan {STALE_AFTER_MONTHS} maanden geleden;"
+            " kijk de gegevens na en zet hier de nieuwe datum",
         )
+    elif value > today:
+        message = f"{value.isoformat()} ligt in de toekomst; klopt dit?"
+        checker.diags.warning(checker.path, line, "gecontroleerd", message)
 
 
 def _organisation(
@@ -216,11 +274,8 @@ def _organisation(
 def _activity(
     slug: str, checker: Checker, values: dict[str, Any], today: dt.date
 ) -> Activity | None:
-    leeftijd = values.get("leeftijd", {})
+    leeftijd = values.get("leeftijd", {})  # min <= max is checked by the schema
     low, high = leeftijd.get("min"), leeftijd.get("max")
-    if low is not None and high is not None and low > high:
-        checker.error(("leeftijd",), f"min ({low}) is groter dan max ({high})")
-        return None
     _check_freshness(checker, values.get("gecontroleerd"), today)
     return Activity(
         slug=slug,

@@ -44,14 +44,31 @@ class Writer:
 
 
 def check_output_dir(output_dir: Path, protected: list[Path]) -> None:
-    """Refuse an output directory that would swallow the content or the templates."""
+    """Refuse an output directory whose replacement would delete other files."""
     out = output_dir.resolve()
     for path in protected:
         path = path.resolve()
         if out == path or out in path.parents:
-            raise UnsafeOutput(f"de uitvoermap {output_dir} bevat {path}; kies een andere map")
+            raise UnsafeOutput(
+                f"de uitvoermap {output_dir} is of bevat {path}, en die map zou dan verdwijnen;"
+                " kies een andere map"
+            )
     if out == Path.cwd().resolve() or out == Path.home().resolve() or out.parent == out:
-        raise UnsafeOutput(f"de uitvoermap {output_dir} mag niet de huidige of een hoofdmap zijn")
+        raise UnsafeOutput(
+            f"de uitvoermap {output_dir} mag niet de huidige map, uw eigen map of de hoofdmap zijn;"
+            " kies een andere map"
+        )
+    if out.exists() and not _replaceable(out):
+        raise UnsafeOutput(
+            f"de uitvoermap {output_dir} bestaat al, maar is geen eerder gebouwde site"
+            " (er staat geen index.html in); kies een lege of nieuwe map,"
+            " zodat er niets verloren gaat"
+        )
+
+
+def _replaceable(out: Path) -> bool:
+    """An empty directory or an earlier build (it has index.html): safe to replace whole."""
+    return out.is_dir() and (not any(out.iterdir()) or (out / "index.html").is_file())
 
 
 @contextmanager

@@ -17,7 +17,7 @@ from typing import Any
 
 import jinja2
 
-from . import urls
+from . import search, urls, wegwijzer
 from .assemble import Site
 from .markup import render_markdown, summary
 from .model import LADDER, RUNGS, TOEGANG_LABELS, Activity, Contact, Toegang
@@ -63,6 +63,8 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
     env.globals.update(
         urls=urls, LADDER=LADDER, RUNGS=RUNGS, Toegang=Toegang, TOEGANG_LABELS=TOEGANG_LABELS
     )
+    env.globals["ZOEKEN"] = search.URL
+    env.globals["WEGWIJZER"] = wegwijzer.URL
     return env
 
 
@@ -104,6 +106,22 @@ def plan_pages(site: Site) -> list[Page]:
             "De participatieladder",
             "De zes treden van de participatieladder, van geïsoleerd tot betaald werk,"
             " met het aanbod per trede.",
+        ),
+        Page(
+            wegwijzer.URL,
+            "wegwijzer.html",
+            "Wegwijzer",
+            "Beantwoord een paar korte vragen en zie welke activiteiten bij u passen,"
+            " wat een volgende stap is en of sociale activering iets voor u is.",
+            wegwijzer.page_context(site),
+        ),
+        Page(
+            search.URL,
+            "zoeken.html",
+            "Zoeken",
+            f"Zoek in het hele aanbod van {gemeente} op woorden, en filter op doelgroep,"
+            " trede, leefgebied, wijk, toegang en kosten.",
+            search.page_context(site),
         ),
     ]
     for activity in site.activities:

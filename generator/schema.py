@@ -28,6 +28,12 @@ PHONE_RE = re.compile(r"^\+?[0-9 ()\-]+$")
 
 # Names the editors see for the taxonomy kinds, singular.
 KIND_SINGULAR = {"doelgroepen": "doelgroep", "leefgebieden": "leefgebied", "wijken": "wijk"}
+# "geen bekende doelgroep", but "geen bekend leefgebied" (het leefgebied).
+UNKNOWN_TERM = {
+    "doelgroepen": "geen bekende doelgroep",
+    "leefgebieden": "geen bekend leefgebied",
+    "wijken": "geen bekende wijk",
+}
 
 
 @dataclass
@@ -61,6 +67,8 @@ class Field:
 
 
 def _describe(value: Any) -> str:
+    if value is None:
+        return "niets"
     if isinstance(value, dict):
         return "een groep velden"
     if isinstance(value, list):
@@ -81,7 +89,11 @@ def slug_ref(value: Any, at: tuple, c: Checker) -> Any:
         return value
     if value not in c.organisation_slugs:
         hint = suggest(value, c.organisation_slugs)
-        return c.error(at, f"'{value}' bestaat niet in content/organisaties/{hint}")
+        return c.error(
+            at,
+            f"'{value}' is geen bekende organisatie: er is geen bestand"
+            f" organisaties/{value}.md{hint}",
+        )
     return value
 
 
@@ -111,7 +123,9 @@ def date(value: Any, at: tuple, c: Checker) -> Any:
 def email(value: Any, at: tuple, c: Checker) -> Any:
     value = text(value, at, c)
     if value is not INVALID and not EMAIL_RE.match(value):
-        return c.error(at, f"'{value}' is geen geldig e-mailadres, zoals info@voorbeeld.nl")
+        return c.error(
+            at, f"'{value}' is geen geldig e-mailadres; schrijf het zoals info@voorbeeld.nl"
+        )
     return value
 
 
@@ -120,7 +134,8 @@ def url(value: Any, at: tuple, c: Checker) -> Any:
     if value is INVALID:
         return value
     parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or "." not in parts.netloc or " " in value:
+    has_space = any(ch.isspace() for ch in value)
+    if parts.scheme not in ("http", "https") or "." not in parts.netloc or has_space:
         hint = "; begin met https://" if parts.scheme not in ("http", "https") else ""
         return c.error(at, f"'{value}' is geen geldig webadres{hint}")
     return value
@@ -138,27 +153,34 @@ def phone(value: Any, at: tuple, c: Checker) -> Any:
         return value
     digits = sum(ch.isdigit() for ch in value)
     if not PHONE_RE.match(value) or digits < 3:
-        return c.error(at, f"'{value}' is geen telefoonnummer; gebruik alleen cijfers, spaties en -")
+        return c.error(
+            at, f"'{value}' is geen telefoonnummer; gebruik alleen cijfers, spaties en -"
+        )
     return value
 
 
 def text_list(value: Any, at: tuple, c: Checker) -> Any:
     if not isinstance(value, list):
-        return c.error(at, f"verwacht een lijst, zoals [woord, woord], maar vond {_describe(value)}")
+        found = _describe(value)
+        return c.error(at, f"verwacht een lijst, zoals [woord, woord], maar vond {found}")
     out = [text(item, at + (i,), c) for i, item in enumerate(value)]
     return INVALID if INVALID in out else tuple(out)
 
 
 def rungs(value: Any, at: tuple, c: Checker) -> Any:
     """`ladder`: a non-empty list of rungs 1-6."""
+    if isinstance(value, str):
+        return c.error(at, f"verwacht een lijst van treden, schrijf [{value}]")
     if not isinstance(value, list):
-        return c.error(at, f"verwacht een lijst van treden, zoals [1, 2], maar vond {_describe(value)}")
+        found = _describe(value)
+        return c.error(at, f"verwacht een lijst van treden, zoals [1, 2], maar vond {found}")
     if not value:
         return c.error(at, "de lijst is leeg; noem minstens één trede van 1 tot en met 6")
     out: list[int] = []
     problems = 0
     for i, item in enumerate(value):
-        number = int(item) if isinstance(item, str) and item.strip().isdigit() else None
+        digits = isinstance(item, str) and re.fullmatch(r"[0-9]+", item.strip())
+        number = int(item) if digits else None
         if number is None:
             message = f"{_describe(item)} is geen trede; kies 1 tot en met 6"
         elif number not in RUNGS:
@@ -203,7 +225,7 @@ def taxonomy_ids(kind: str) -> Check:
                 continue
             if known is not None and item_value not in known:
                 hint = suggest(item_value, known)
-                c.error(at + (i,), f"'{item_value}' is geen bekende {KIND_SINGULAR[kind]}{hint}")
+                c.error(at + (i,), f"'{item_value}' is {UNKNOWN_TERM[kind]}{hint}")
             elif item_value in out:
                 c.error(at + (i,), f"'{item_value}' staat er twee keer in")
             else:
@@ -240,16 +262,18 @@ def validate_mapping(
 ) -> dict[str, Any] | Any:
     """Check every key of `data` against `table`; return converted values or INVALID."""
     if not isinstance(data, dict):
-        example = ", ".join(f"{name}: ..." for name in list(table)[:2])
-        return c.error(at, f"verwacht een groep velden, zoals {{{example}}}")
+        example = " en ".join(f"'{name}:'" for name in list(table)[:2])
+        found = _describe(data)
+        return c.error(
+            at, f"verwacht velden eronder, zoals {example} (ingesprongen), maar vond {found}"
+        )
     out: dict[str, Any] = {}
     ok = True
     for key, raw in data.items():
         spec = table.get(key)
         if spec is None:
-            hint = suggest(key, table)
-            where = f" in {dotted(at)}" if at else ""
-            c.diags.error(c.path, c.doc.line_of(*at, key), "", f"onbekend veld '{key}'{where}{hint}")
+            hint = suggest(key, table) or f"; mogelijk zijn {dutch_list(table)}"
+            c.error(at + (key,), f"onbekend veld{hint}")
             ok = False
             continue
         if raw is None or raw == "":
@@ -294,6 +318,18 @@ LEEFTIJD = {
     "max": Field(integer(0, 120), doc="Maximumleeftijd in jaren."),
 }
 
+
+def age_range(value: Any, at: tuple, c: Checker) -> Any:
+    """`leeftijd`: min and max, with min not above max."""
+    values = validate_mapping(value, LEEFTIJD, at, c)
+    if values is INVALID:
+        return values
+    low, high = values.get("min"), values.get("max")
+    if low is not None and high is not None and low > high:
+        return c.error(at, f"min ({low}) is hoger dan max ({high}); wissel ze om")
+    return values
+
+
 WEGWIJZER = {
     "drempel": Field(integer(1, 20), doc="Vanaf hoeveel leefgebieden sociale activering past."),
     "contact": Field(slug_ref, doc="De organisatie die de wegwijzer als contact noemt."),
@@ -308,7 +344,9 @@ SITE = {
 }
 
 TERM = {
-    "id": Field(identifier, required=True, doc="Korte code: kleine letters, cijfers, koppeltekens."),
+    "id": Field(
+        identifier, required=True, doc="Korte code: kleine letters, cijfers, koppeltekens."
+    ),
     "naam": Field(text, required=True, doc="Naam zoals bezoekers die lezen."),
     "omschrijving": Field(text, doc="Korte uitleg in één of twee zinnen."),
     "zoektermen": Field(text_list, doc="Andere woorden waarop men zoekt."),
@@ -328,7 +366,9 @@ ORGANISATION = {
 
 ACTIVITY = {
     "titel": Field(text, required=True, doc="Naam van de activiteit."),
-    "organisatie": Field(slug_ref, required=True, doc="Bestandsnaam (zonder .md) van de organisatie."),
+    "organisatie": Field(
+        slug_ref, required=True, doc="Bestandsnaam (zonder .md) van de organisatie."
+    ),
     "ladder": Field(rungs, required=True, doc="Treden van de participatieladder, zoals [1, 2]."),
     "toegang": Field(toegang, required=True, doc="vrij, aanmelden, verwijzing of indicatie."),
     "doelgroepen": Field(taxonomy_ids("doelgroepen"), doc="Leeg of weg: voor iedereen."),
@@ -337,7 +377,7 @@ ACTIVITY = {
     "wijken": Field(taxonomy_ids("wijken"), doc="Leeg of weg: de hele gemeente."),
     "wanneer": Field(text, doc="Dagen en tijden."),
     "locatie": Field(text, doc="Waar het is."),
-    "leeftijd": Field(group(LEEFTIJD), doc="Leeftijd: {min: 18, max: 27}."),
+    "leeftijd": Field(age_range, doc="Leeftijd: {min: 18, max: 27}."),
     "contact": Field(group(CONTACT), doc="Contact; anders dat van de organisatie."),
     "gecontroleerd": Field(date, doc="Datum waarop de gegevens zijn nagekeken."),
 }

@@ -6,12 +6,13 @@ If it is missing, they fail; they never skip. Never run `playwright install`.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.helpers import CHROMIUM, CHROMIUM_ARGS, REPO, StaticServer
+from tests.helpers import CHROMIUM, CHROMIUM_ARGS, REPO, StaticServer, write_tree
 
 BROWSER_FIXTURES = {"browser", "page"}
 
@@ -34,6 +35,86 @@ def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     output_dir = tmp_path_factory.mktemp("site") / "out"
     build(content_dir=REPO / "content", output_dir=output_dir)
     return output_dir
+
+
+# --- A small valid content tree ----------------------------------------------
+
+# Checked 30 days ago, so the tree never has freshness warnings (pin `today` to test them).
+RECENT = (dt.date.today() - dt.timedelta(days=30)).isoformat()  # noqa: DTZ011 (local date)
+
+MINIMAL_CONTENT: dict[str, str] = {
+    "site.yaml": (
+        "titel: Sociale kaart Proefdorp\n"
+        "gemeente: Proefdorp\n"
+        "basis_url: https://kaart.proefdorp.nl/\n"
+        "wegwijzer:\n"
+        "  drempel: 4\n"
+        "  contact: buurthuis\n"
+    ),
+    "taxonomie.yaml": (
+        "doelgroepen:\n"
+        "  - id: ouderen\n"
+        "    naam: Ouderen\n"
+        "    omschrijving: Inwoners van 65 jaar en ouder.\n"
+        "    zoektermen: [senioren]\n"
+        "leefgebieden:\n"
+        "  - id: contact\n"
+        "    naam: Sociaal contact\n"
+        "wijken:\n"
+        "  - id: centrum\n"
+        "    naam: Centrum\n"
+    ),
+    "organisaties/buurthuis.md": (
+        "---\n"
+        "naam: Buurthuis De Linde\n"
+        "telefoon: 0570 123456\n"
+        "email: info@delinde.nl\n"
+        "website: https://www.delinde.nl/\n"
+        "adres:\n"
+        "  straat: Lindeplein 1\n"
+        "  postcode: 7411 AB\n"
+        "  plaats: Proefdorp\n"
+        "wijken: [centrum]\n"
+        f"gecontroleerd: {RECENT}\n"
+        "---\n"
+        "Het buurthuis in het centrum.\n"
+    ),
+    "activiteiten/koffie.md": (
+        "---\n"
+        "titel: Koffie-ochtend\n"
+        "organisatie: buurthuis\n"
+        "ladder: [1, 2]\n"
+        "toegang: vrij\n"
+        "doelgroepen: [ouderen]\n"
+        "leefgebieden: [contact]\n"
+        "wijken: [centrum]\n"
+        f"gecontroleerd: {RECENT}\n"
+        "---\n"
+        "Elke dinsdag koffie en een praatje.\n"
+    ),
+}
+
+
+@pytest.fixture
+def minimal_content(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., Path]:
+    """Factory: `minimal_content({"activiteiten/x.md": "..."})` -> tmp_path / "content".
+
+    Writes MINIMAL_CONTENT (valid, no warnings) plus `files` on top; a value of
+    None deletes that file. tmp_path becomes the working directory, so
+    diagnostics read `content/activiteiten/x.md:4: ...`.
+    """
+    monkeypatch.chdir(tmp_path)
+    content = tmp_path / "content"
+
+    def make(files: dict[str, str | bytes | None] | None = None) -> Path:
+        tree = {**MINIMAL_CONTENT, **(files or {})}
+        write_tree(content, {rel: data for rel, data in tree.items() if data is not None})
+        for rel, data in tree.items():
+            if data is None and (content / rel).exists():
+                (content / rel).unlink()
+        return content
+
+    return make
 
 
 # --- A static web server ---------------------------------------------------

@@ -1,0 +1,425 @@
+"""The `sociale-kaart` command: output, exit codes, and the issue's "done when".
+
+Diagnostics go to stderr sorted by file and line; the one-line summary of a
+good run goes to stdout. Exit codes: 0 good (warnings allowed), 1 content
+errors (or warnings with --strict), 2 wrong use.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from generator.cli import main
+from tests.conftest import RECENT
+from tests.helpers import write_tree
+from tests.test_publish import snapshot
+
+# An organisation without activities: one warning.
+WIJKTEAM = {"organisaties/wijkteam.md": f"---\nnaam: Wijkteam\ngecontroleerd: {RECENT}\n---\n"}
+
+SUMMARY = re.compile(
+    r"Klaar: 1 organisatie, 1 activiteit, (\d+) bestanden, 0 waarschuwingen \(\d+,\d s\) → out/\n"
+)
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(main, list(args))
+
+
+def stderr_lines(result: Result) -> list[str]:
+    return result.stderr.splitlines()
+
+
+# --- build ---------------------------------------------------------------------------
+
+
+def test_build_prints_a_one_line_summary(minimal_content, tmp_path: Path) -> None:
+    minimal_content()
+    result = run("build", "--content", "content", "--output", "out")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    match = SUMMARY.fullmatch(result.stdout)
+    assert match, result.stdout
+    files = [p for p in (tmp_path / "out").rglob("*") if p.is_file()]
+    assert int(match.group(1)) == len(files)
+
+
+def test_build_uses_content_and_output_by_default(minimal_content, tmp_path: Path) -> None:
+    minimal_content()
+    result = run("build")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.endswith("→ output/\n")
+    assert (tmp_path / "output/index.html").is_file()
+
+
+def test_build_with_warnings_succeeds_and_prints_them(minimal_content) -> None:
+    minimal_content(WIJKTEAM)
+    result = run("build", "--output", "out")
+    assert result.exit_code == 0
+    assert stderr_lines(result) == [
+        "content/organisaties/wijkteam.md:1: waarschuwing: deze organisatie heeft nog geen"
+        " activiteiten"
+    ]
+    assert result.stdout.startswith("Klaar: 2 organisaties, 1 activiteit, ")
+    assert ", 1 waarschuwing (" in result.stdout
+
+
+def test_build_strict_fails_on_warnings_and_leaves_output(minimal_content, tmp_path) -> None:
+    content = minimal_content()
+    assert run("build", "--output", "out").exit_code == 0
+    before = snapshot(tmp_path / "out")
+    write_tree(content, WIJKTEAM)
+    result = run("build", "--output", "out", "--strict")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert stderr_lines(result) == [
+        "content/organisaties/wijkteam.md:1: waarschuwing: deze organisatie heeft nog geen"
+        " activiteiten",
+        "Gestopt: 0 fouten, 1 waarschuwing (--strict: waarschuwingen tellen als fouten)."
+        " out/ is niet gewijzigd.",
+    ]
+    assert snapshot(tmp_path / "out") == before
+
+
+def test_build_with_errors_exits_1(minimal_content, tmp_path: Path) -> None:
+    minimal_content({"activiteiten/wandelen.md": "---\ntitel: Wandelen\nladder: [8]\n---\n"})
+    result = run("build", "--output", "out")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert stderr_lines(result) == [
+        "content/activiteiten/wandelen.md:1: organisatie: dit veld ontbreekt of is leeg;"
+        " het is verplicht",
+        "content/activiteiten/wandelen.md:1: toegang: dit veld ontbreekt of is leeg;"
+        " het is verplicht",
+        "content/activiteiten/wandelen.md:3: ladder[1]: trede 8 bestaat niet; kies 1 tot en met 6",
+        "Gestopt: 3 fouten, 0 waarschuwingen. out/ is niet gewijzigd.",
+    ]
+    assert not (tmp_path / "out").exists()
+
+
+def test_build_refuses_an_unsafe_output_directory(minimal_content) -> None:
+    content = minimal_content()
+    before = snapshot(content)
+    result = run("build", "--output", "content/organisaties")
+    assert result.exit_code == 2
+    assert stderr_lines(result) == [
+        "Gestopt: de uitvoermap content/organisaties bestaat al, maar is geen eerder gebouwde"
+        " site (er staat geen index.html in); kies een lege of nieuwe map, zodat er niets"
+        " verloren gaat. content/organisaties/ is niet gewijzigd."
+    ]
+    assert snapshot(content) == before
+
+
+# --- check ---------------------------------------------------------------------------
+
+
+def test_check_reports_and_writes_nothing(minimal_content, tmp_path: Path) -> None:
+    minimal_content()
+    result = run("check")
+    assert result.exit_code == 0
+    assert result.stdout == "In orde: 1 organisatie, 1 activiteit, 0 waarschuwingen.\n"
+    assert result.stderr == ""
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content"]
+
+
+def test_check_strict(minimal_content) -> None:
+    minimal_content(WIJKTEAM)
+    assert run("check").exit_code == 0
+    result = run("check", "--strict")
+    assert result.exit_code == 1
+    assert stderr_lines(result)[-1] == (
+        "Gestopt: 0 fouten, 1 waarschuwing (--strict: waarschuwingen tellen als fouten)."
+    )
+
+
+def test_check_with_errors(minimal_content) -> None:
+    minimal_content({"activiteiten/koffie.md": "---\ntitel: Koffie\n---\n"})
+    result = run("check", "--content", "content")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert stderr_lines(result)[-1] == "Gestopt: 3 fouten, 0 waarschuwingen."
+
+
+def test_missing_content_directory(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run("check", "--content", "nergens")
+    assert result.exit_code == 1
+    assert stderr_lines(result) == [
+        "nergens/activiteiten:1: deze map ontbreekt",
+        "nergens/organisaties:1: deze map ontbreekt",
+        "nergens/site.yaml:1: dit bestand ontbreekt",
+        "nergens/taxonomie.yaml:1: dit bestand ontbreekt",
+        "Gestopt: 4 fouten, 0 waarschuwingen.",
+    ]
+
+
+def test_many_identical_warnings_are_summarised(minimal_content) -> None:
+    orgs = {
+        f"organisaties/team-{n}.md": f"---\nnaam: Team {n}\ngecontroleerd: {RECENT}\n---\n"
+        for n in range(1, 9)
+    }
+    minimal_content(orgs)
+    result = run("check")
+    assert result.exit_code == 0
+    assert stderr_lines(result) == [
+        f"content/organisaties/team-{n}.md:1: waarschuwing: deze organisatie heeft nog geen"
+        " activiteiten"
+        for n in range(1, 6)
+    ] + ["… en nog 3 keer dezelfde waarschuwing"]
+    assert result.stdout == "In orde: 9 organisaties, 1 activiteit, 8 waarschuwingen.\n"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("bouw",), ("build", "--onbekend"), ("check", "--output", "out"), ("build", "--content")],
+)
+def test_wrong_use_exits_2(args: tuple[str, ...]) -> None:
+    assert run(*args).exit_code == 2
+
+
+def test_help_and_version() -> None:
+    result = run("--help")
+    assert result.exit_code == 0
+    assert "Sociale Kaart: bouw de website" in result.stdout
+    assert re.fullmatch(r"sociale-kaart \d+\.\d+\.\d+\n", run("--version").stdout)
+
+
+# --- The installed command ----------------------------------------------------------
+
+
+def test_installed_command(minimal_content, tmp_path: Path) -> None:
+    minimal_content({"activiteiten/wandelen.md": "---\ntitel: Wandelen\n---\n"})
+    # The console script that `pip install` put next to this Python (make test: .venv/bin/).
+    command = Path(sys.executable).parent / "sociale-kaart"
+    failed = subprocess.run(
+        [command, "build", "--output", "out"], cwd=tmp_path, capture_output=True, text=True
+    )
+    assert failed.returncode == 1
+    assert failed.stdout == ""
+    assert failed.stderr.splitlines()[-1] == (
+        "Gestopt: 3 fouten, 0 waarschuwingen. out/ is niet gewijzigd."
+    )
+
+    (tmp_path / "content/activiteiten/wandelen.md").unlink()
+    built = subprocess.run(
+        [command, "build", "--output", "out"], cwd=tmp_path, capture_output=True, text=True
+    )
+    assert built.returncode == 0, built.stderr
+    assert SUMMARY.fullmatch(built.stdout)
+    assert (tmp_path / "out/activiteiten/koffie/index.html").is_file()
+
+
+# --- Done when: a corpus with every kind of mistake --------------------------------------
+
+GOOD_ACTIVITY = (
+    "---\ntitel: Koffie-ochtend\norganisatie: buurthuis\nladder: [1, 2]\ntoegang: vrij\n"
+    "doelgroepen: [ouderen]\nleefgebieden: [contact]\nwijken: [centrum]\n"
+    f"gecontroleerd: {RECENT}\n---\nElke dinsdag koffie.\n"
+)
+
+FOUTEN: dict[str, str | bytes] = {
+    "site.yaml": (
+        "titel: Sociale kaart Proefdorp\n"
+        "gemeente: Proefdorp\n"
+        "basis_url: https://kaart.proefdorp.nl/\n"
+        "intro: Welkom\n"
+        "wegwijzer:\n"
+        "  drempel: 4\n"
+        "  contact: wijkteem\n"
+        "kleur: blauw\n"
+    ),
+    "taxonomie.yaml": (
+        "doelgroepen:\n"
+        "  - id: ouderen\n"
+        "    naam: Ouderen\n"
+        "  - id: Jonge Mantelzorgers\n"
+        "    naam: Jonge mantelzorgers\n"
+        "  - id: ouderen\n"
+        "    naam: Senioren\n"
+        "leefgebieden:\n"
+        "  - id: contact\n"
+        "    naam: Sociaal contact\n"
+        "    naam: Contact\n"
+        "wijken:\n"
+        "  - id: centrum\n"
+        "    naam: Centrum\n"
+    ),
+    "organisaties/buurthuis.md": (
+        "---\nnaam: Buurthuis De Linde\ntelefoon: 0570123456\n"
+        f"gecontroleerd: {RECENT}\n---\nHet buurthuis.\n"
+    ),
+    "organisaties/wijkteam.md": (
+        "---\n"
+        "naam: Wijkteam\n"
+        "email: info@@wijkteam.nl\n"
+        "website: javascript:alert(1)\n"
+        "adres:\n"
+        "  straat: Dorpsstraat 1\n"
+        "  stad: Proefdorp\n"
+        "gecontroleerd: 2026-02-30\n"
+        "---\n"
+    ),
+    "organisaties/Sport_Club.md": "---\nnaam: Sportclub\n---\n",
+    "organisaties/leeg.md": "",
+    "organisaties/oud.md": "---\nnaam: Caf\xe9 Oud\n---\n".encode("latin-1"),
+    # BOM and Windows line endings are fine.
+    "activiteiten/koffie.md": ("\ufeff" + GOOD_ACTIVITY.replace("\n", "\r\n")).encode("utf-8"),
+    "activiteiten/inspringen.md": (
+        "---\ntitel: Inspringen\norganisatie: buurthuis\n  ladder: [1]\ntoegang: vrij\n---\n"
+    ),
+    "activiteiten/dubbele-punt.md": (
+        "---\ntitel: Let op: koffie\norganisatie: buurthuis\nladder: [1]\ntoegang: vrij\n---\n"
+    ),
+    "activiteiten/tab.md": (
+        "---\ntitel: Tab\norganisatie: buurthuis\nladder: [1]\ntoegang: vrij\n"
+        "contact:\n\tnaam: Anja\n---\n"
+    ),
+    "activiteiten/niet-afgesloten.md": "---\ntitel: Open\norganisatie: buurthuis\n",
+    "activiteiten/zonder-kop.md": "titel: Zonder kop\norganisatie: buurthuis\n",
+    "activiteiten/verplicht.md": "---\nkosten: gratis\n---\n",
+    "activiteiten/soorten.md": (
+        "---\n"
+        "titel: [Koffie, Thee]\n"
+        "organisatie: buurthuis\n"
+        "ladder: [1]\n"
+        "toegang: vrij\n"
+        "doelgroepen: ouderen\n"
+        "wijken: {centrum: ja}\n"
+        "---\n"
+    ),
+    "activiteiten/onbekend.md": (
+        "---\n"
+        "titel: Onbekend\n"
+        "organisatie: buurthuis\n"
+        "ladder: [1]\n"
+        "toegang: vrij\n"
+        "omschrijving: Een middag\n"
+        "contact:\n"
+        "  mail: a@b.nl\n"
+        "---\n"
+    ),
+    "activiteiten/termen.md": (
+        "---\n"
+        "titel: Termen\n"
+        "organisatie: buurthuis\n"
+        "ladder: [1]\n"
+        "toegang: vri\n"
+        "doelgroepen: [oudren]\n"
+        "leefgebieden: [kontakt]\n"
+        "wijken: [noord]\n"
+        "---\n"
+    ),
+    "activiteiten/ladder.md": (
+        "---\ntitel: Ladder\norganisatie: buurthuis\nladder: [0, 7, twee]\ntoegang: vrij\n---\n"
+    ),
+    "activiteiten/ladder-leeg.md": (
+        "---\ntitel: Ladder leeg\norganisatie: buurthuis\nladder: []\ntoegang: vrij\n---\n"
+    ),
+    "activiteiten/organisatie.md": (
+        "---\ntitel: Elders\norganisatie: buurthuus\nladder: [1]\ntoegang: vrij\n---\n"
+    ),
+    "activiteiten/leeftijd.md": (
+        "---\ntitel: Jongeren\norganisatie: buurthuis\nladder: [1]\ntoegang: vrij\n"
+        "leeftijd:\n  min: 27\n  max: 18\n---\n"
+    ),
+    "activiteiten/dubbel.md": (
+        "---\ntitel: Dubbel\norganisatie: buurthuis\nladder: [1]\ntoegang: vrij\n"
+        f"titel: Nog eens\ngecontroleerd: {RECENT}\n---\n"
+    ),
+    "activiteiten/datum.md": (
+        "---\ntitel: Datum\norganisatie: buurthuis\nladder: [1]\ntoegang: vrij\n"
+        "gecontroleerd: 15-03-2026\n---\n"
+    ),
+    "activiteiten/notities.txt": "geen activiteit\n",
+}
+
+A = "content/activiteiten/"
+ORG = "content/organisaties/"
+EVERY_MISTAKE = [
+    f"{A}datum.md:6: gecontroleerd: '15-03-2026' is geen datum; schrijf JJJJ-MM-DD,"
+    " bijvoorbeeld 2026-03-15",
+    f"{A}dubbel.md:6: titel: dit veld staat er twee keer in",
+    f"{A}dubbele-punt.md:2: de YAML klopt niet: hier staat een ':' die YAML niet verwacht;"
+    ' zet de tekst tussen aanhalingstekens ("...") of controleer het inspringen',
+    f"{A}inspringen.md:4: de YAML klopt niet: hier staat een ':' die YAML niet verwacht;"
+    ' zet de tekst tussen aanhalingstekens ("...") of controleer het inspringen',
+    f"{A}ladder-leeg.md:4: ladder: de lijst is leeg; noem minstens één trede van 1 tot en met 6",
+    f"{A}ladder.md:4: ladder[1]: trede 0 bestaat niet; kies 1 tot en met 6",
+    f"{A}ladder.md:4: ladder[2]: trede 7 bestaat niet; kies 1 tot en met 6",
+    f"{A}ladder.md:4: ladder[3]: 'twee' is geen trede; kies 1 tot en met 6",
+    f"{A}leeftijd.md:6: leeftijd: min (27) is hoger dan max (18); wissel ze om",
+    f"{A}niet-afgesloten.md:1: de velden bovenaan worden niet afgesloten met een regel '---'",
+    f"{A}notities.txt:1: waarschuwing: dit bestand wordt overgeslagen: alleen bestanden op"
+    " .md worden gelezen",
+    f"{A}onbekend.md:6: omschrijving: onbekend veld; mogelijk zijn 'titel', 'organisatie',"
+    " 'ladder', 'toegang', 'doelgroepen', 'leefgebieden', 'kosten', 'wijken', 'wanneer',"
+    " 'locatie', 'leeftijd', 'contact' of 'gecontroleerd'",
+    f"{A}onbekend.md:8: contact.mail: onbekend veld (bedoelde u 'email'?)",
+    f"{A}organisatie.md:3: organisatie: 'buurthuus' is geen bekende organisatie: er is geen"
+    " bestand organisaties/buurthuus.md (bedoelde u 'buurthuis'?)",
+    f"{A}soorten.md:2: titel: verwacht tekst, maar vond een lijst",
+    f"{A}soorten.md:6: doelgroepen: verwacht een lijst, schrijf [ouderen]",
+    f"{A}soorten.md:7: wijken: verwacht een lijst, zoals [id, id], maar vond een groep velden",
+    f"{A}tab.md:7: de YAML klopt niet: er staat een tab; gebruik spaties om in te springen",
+    f"{A}termen.md:5: toegang: 'vri' is geen toegang; kies 'vrij', 'aanmelden', 'verwijzing'"
+    " of 'indicatie' (bedoelde u 'vrij'?)",
+    f"{A}termen.md:6: doelgroepen[1]: 'oudren' is geen bekende doelgroep (bedoelde u 'ouderen'?)",
+    f"{A}termen.md:7: leefgebieden[1]: 'kontakt' is geen bekend leefgebied"
+    " (bedoelde u 'contact'?)",
+    f"{A}termen.md:8: wijken[1]: 'noord' is geen bekende wijk",
+    f"{A}verplicht.md:1: titel: dit veld ontbreekt of is leeg; het is verplicht",
+    f"{A}verplicht.md:1: organisatie: dit veld ontbreekt of is leeg; het is verplicht",
+    f"{A}verplicht.md:1: ladder: dit veld ontbreekt of is leeg; het is verplicht",
+    f"{A}verplicht.md:1: toegang: dit veld ontbreekt of is leeg; het is verplicht",
+    f"{A}zonder-kop.md:1: het bestand moet beginnen met een regel '---', dan de velden,"
+    " dan weer '---'",
+    f"{ORG}Sport_Club.md:1: bestandsnaam 'Sport_Club.md' mag alleen kleine letters, cijfers en"
+    " koppeltekens bevatten; noem het bijvoorbeeld 'sport-club.md'",
+    f"{ORG}leeg.md:1: het bestand is leeg; vul de velden in of verwijder het bestand",
+    f"{ORG}oud.md:2: het bestand is niet opgeslagen als UTF-8 (onleesbaar teken, byte 0xe9);"
+    " sla het bestand op als UTF-8",
+    f"{ORG}wijkteam.md:3: email: 'info@@wijkteam.nl' is geen geldig e-mailadres; schrijf het"
+    " zoals info@voorbeeld.nl",
+    f"{ORG}wijkteam.md:4: website: 'javascript:alert(1)' is geen geldig webadres;"
+    " begin met https://",
+    f"{ORG}wijkteam.md:7: adres.stad: onbekend veld (bedoelde u 'straat'?)",
+    f"{ORG}wijkteam.md:8: gecontroleerd: '2026-02-30' is geen bestaande datum",
+    "content/site.yaml:7: wegwijzer.contact: 'wijkteem' is geen bekende organisatie: er is geen"
+    " bestand organisaties/wijkteem.md (bedoelde u 'wijkteam'?)",
+    "content/site.yaml:8: kleur: onbekend veld; mogelijk zijn 'titel', 'gemeente', 'basis_url',"
+    " 'intro' of 'wegwijzer'",
+    "content/taxonomie.yaml:4: doelgroepen[2].id: 'Jonge Mantelzorgers' mag alleen kleine"
+    " letters, cijfers en koppeltekens bevatten, bijvoorbeeld 'jonge-mantelzorgers'",
+    "content/taxonomie.yaml:6: doelgroepen[3].id: 'ouderen' staat al op regel 2;"
+    " kies een ander id",
+    "content/taxonomie.yaml:11: leefgebieden[1].naam: dit veld staat er twee keer in",
+    "Gestopt: 38 fouten, 1 waarschuwing. out/ is niet gewijzigd.",
+]
+
+
+def test_every_mistake_is_reported_with_file_and_line(minimal_content, tmp_path: Path) -> None:
+    """The issue's "done when": one run, every mistake, sorted, exit 1, output untouched."""
+    content = minimal_content()
+    assert run("build", "--output", "out").exit_code == 0
+    before = snapshot(tmp_path / "out")
+    for path in list(content.rglob("*.md")):
+        path.unlink()
+    write_tree(content, FOUTEN)
+
+    result = run("build", "--output", "out")
+
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert stderr_lines(result) == EVERY_MISTAKE
+    assert snapshot(tmp_path / "out") == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "out"]
+
+    checked = run("check")
+    assert checked.exit_code == 1
+    assert stderr_lines(checked) == EVERY_MISTAKE[:-1] + ["Gestopt: 38 fouten, 1 waarschuwing."]

@@ -1,0 +1,239 @@
+"""Output as a transaction: a failed build changes nothing, a good one replaces everything.
+
+Trees are compared byte for byte (names, directories and file contents).
+"""
+
+from __future__ import annotations
+
+import filecmp
+import shutil
+import stat
+from pathlib import Path
+
+import jinja2
+import pytest
+
+from generator.build import build
+from generator.diagnostics import BuildFailed
+from generator.publish import UnsafeOutput, Writer, check_output_dir, staging
+from tests.helpers import REPO
+
+
+def snapshot(root: Path) -> dict[str, bytes | None]:
+    """Every directory (None) and file (its bytes) below `root`, by relative path."""
+    return {
+        path.relative_to(root).as_posix(): (path.read_bytes() if path.is_file() else None)
+        for path in sorted(root.rglob("*"))
+    }
+
+
+def differences(left: Path, right: Path) -> list[str]:
+    """Files that are missing on one side or differ in content, in every subdirectory."""
+    found: list[str] = []
+
+    def walk(cmp: filecmp.dircmp, prefix: str) -> None:
+        found.extend(prefix + name for name in cmp.left_only + cmp.right_only + cmp.funny_files)
+        _, mismatch, errors = filecmp.cmpfiles(
+            cmp.left, cmp.right, cmp.common_files, shallow=False
+        )
+        found.extend(prefix + name for name in mismatch + errors)
+        for name, sub in sorted(cmp.subdirs.items()):
+            walk(sub, f"{prefix}{name}/")
+
+    walk(filecmp.dircmp(left, right), "")
+    return found
+
+
+def broken_templates(tmp_path: Path) -> Path:
+    """A copy of templates/ whose activity page fails to render (after other pages did)."""
+    templates = tmp_path / "templates"
+    shutil.copytree(REPO / "templates", templates)
+    page = templates / "activity.html"
+    source = page.read_text(encoding="utf-8")
+    assert "{% block content %}" in source
+    page.write_text(
+        source.replace("{% block content %}", "{% block content %}{{ bestaat_niet }}"),
+        encoding="utf-8",
+    )
+    return templates
+
+
+@pytest.fixture
+def built(minimal_content, tmp_path: Path) -> tuple[Path, Path, dict[str, bytes | None]]:
+    """(content, output, snapshot of output) after one good build."""
+    content = minimal_content()
+    output = tmp_path / "out"
+    build(content, output)
+    return content, output, snapshot(output)
+
+
+# --- A failed build changes nothing --------------------------------------------------
+
+
+def test_failed_validation_leaves_output_exactly_as_it_was(built, tmp_path: Path) -> None:
+    content, output, before = built
+    (content / "activiteiten/koffie.md").write_text("---\ntitel: Kapot\n---\n", encoding="utf-8")
+    with pytest.raises(BuildFailed):
+        build(content, output)
+    assert snapshot(output) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "out"]
+
+
+def test_failed_rendering_leaves_output_exactly_as_it_was(built, tmp_path: Path) -> None:
+    content, output, before = built
+    templates = broken_templates(tmp_path / "kapot")
+    with pytest.raises(jinja2.UndefinedError):
+        build(content, output, templates_dir=templates)
+    assert snapshot(output) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "kapot", "out"]
+
+
+def test_strict_failure_leaves_output_exactly_as_it_was(built) -> None:
+    content, output, before = built
+    (content / "organisaties/wijkteam.md").write_text(
+        "---\nnaam: Wijkteam\ngecontroleerd: 2026-01-10\n---\n", encoding="utf-8"
+    )
+    build(content, output.parent / "los")  # only a warning: builds without --strict
+    with pytest.raises(BuildFailed):
+        build(content, output, strict=True)
+    assert snapshot(output) == before
+
+
+def test_failed_first_build_creates_no_output(minimal_content, tmp_path: Path) -> None:
+    content = minimal_content({"activiteiten/koffie.md": "---\ntitel: Kapot\n---\n"})
+    with pytest.raises(BuildFailed):
+        build(content, tmp_path / "out")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content"]
+
+
+def test_exception_while_writing_removes_the_staging_directory(tmp_path: Path) -> None:
+    output = tmp_path / "out"
+    output.mkdir()
+    (output / "index.html").write_text("oud", encoding="utf-8")
+    with pytest.raises(RuntimeError), staging(output) as writer:
+        writer.write("index.html", "nieuw")
+        raise RuntimeError("stroom valt uit")
+    assert snapshot(output) == {"index.html": b"oud"}
+    assert [p.name for p in tmp_path.iterdir()] == ["out"]
+
+
+# --- A good build replaces everything -------------------------------------------------
+
+
+def test_successful_build_replaces_the_output_whole(built, tmp_path: Path) -> None:
+    content, output, before = built
+    assert "activiteiten/koffie/index.html" in before
+    (output / "oud-bestand.html").write_text("van een vorige keer", encoding="utf-8")
+    (content / "activiteiten/koffie.md").unlink()
+    (content / "activiteiten/wandelen.md").write_text(WANDELEN, encoding="utf-8")
+    build(content, output)
+    after = snapshot(output)
+    assert "activiteiten/koffie/index.html" not in after
+    assert "activiteiten/koffie" not in after
+    assert "oud-bestand.html" not in after
+    assert "activiteiten/wandelen/index.html" in after
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "out"]
+
+
+WANDELEN = '''---
+titel: Wandelen
+organisatie: buurthuis
+ladder: [1, 2]
+toegang: vrij
+doelgroepen: [ouderen]
+leefgebieden: [contact]
+wijken: [centrum]
+---
+Samen wandelen.
+'''
+
+
+def test_output_is_readable_for_a_web_server(built) -> None:
+    _, output, _ = built
+    assert stat.S_IMODE(output.stat().st_mode) == 0o755
+    assert stat.S_IMODE((output / "index.html").stat().st_mode) & 0o044 == 0o044
+
+
+def test_two_builds_are_byte_identical(minimal_content, tmp_path: Path) -> None:
+    content = minimal_content()
+    build(content, tmp_path / "een")
+    build(content, tmp_path / "twee")
+    assert differences(tmp_path / "een", tmp_path / "twee") == []
+    assert snapshot(tmp_path / "een") == snapshot(tmp_path / "twee")
+
+
+def test_rebuild_in_place_is_byte_identical(built) -> None:
+    content, output, before = built
+    build(content, output)
+    assert snapshot(output) == before
+
+
+def test_output_does_not_depend_on_where_the_content_is(built, tmp_path: Path, monkeypatch) -> None:
+    content, output, before = built
+    elsewhere = tmp_path / "ergens" / "anders"
+    shutil.copytree(content, elsewhere)
+    monkeypatch.chdir(elsewhere)
+    build(Path("."), tmp_path / "kopie")
+    assert differences(output, tmp_path / "kopie") == []
+
+
+# --- The writer and the output directory --------------------------------------------
+
+
+@pytest.mark.parametrize("relpath", ["../buiten.html", "a/../../buiten.html", "/etc/passwd", ""])
+def test_writer_refuses_paths_outside_the_output(tmp_path: Path, relpath: str) -> None:
+    with pytest.raises(UnsafeOutput, match="^pad buiten de uitvoermap: "):
+        Writer(tmp_path).write(relpath, "x")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_writer_refuses_to_write_one_file_twice(tmp_path: Path) -> None:
+    writer = Writer(tmp_path)
+    writer.write("a/index.html", "een")
+    with pytest.raises(UnsafeOutput) as refused:
+        writer.write("a/index.html", "twee")
+    assert str(refused.value) == "twee pagina's willen hetzelfde bestand schrijven: a/index.html"
+    assert (tmp_path / "a/index.html").read_text(encoding="utf-8") == "een"
+
+
+def test_output_may_not_contain_the_content(minimal_content, tmp_path: Path) -> None:
+    content = minimal_content()
+    for output in (content, tmp_path):
+        with pytest.raises(UnsafeOutput) as refused:
+            check_output_dir(output, [content])
+        assert str(refused.value) == (
+            f"de uitvoermap {output} is of bevat {content.resolve()}, en die map zou dan"
+            " verdwijnen; kies een andere map"
+        )
+
+
+def test_output_may_not_be_the_working_directory(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(UnsafeOutput) as refused:
+        check_output_dir(Path("."), [])
+    assert str(refused.value) == (
+        "de uitvoermap . mag niet de huidige map, uw eigen map of de hoofdmap zijn;"
+        " kies een andere map"
+    )
+
+
+def test_output_may_not_replace_other_files(minimal_content, tmp_path: Path) -> None:
+    content = minimal_content()
+    before = snapshot(content)
+    for output in (content / "organisaties", content / "site.yaml"):
+        with pytest.raises(UnsafeOutput) as refused:
+            build(content, output)
+        assert str(refused.value) == (
+            f"de uitvoermap {output} bestaat al, maar is geen eerder gebouwde site"
+            " (er staat geen index.html in); kies een lege of nieuwe map,"
+            " zodat er niets verloren gaat"
+        )
+    assert snapshot(content) == before
+
+
+def test_output_may_be_new_empty_or_an_earlier_build(built, tmp_path: Path) -> None:
+    content, output, _ = built
+    (tmp_path / "leeg").mkdir()
+    for target in (tmp_path / "nieuw" / "map", tmp_path / "leeg", output):
+        build(content, target)
+        assert (target / "index.html").is_file()

@@ -1,0 +1,518 @@
+"""Search: the Dutch text pipeline, the index files, and the Python reference of the query.
+
+The browser runs the same query (tests/test_search_browser.py compares the two);
+these tests pin the behaviour on a small fixture tree where every result is known.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from lunr.builder import Builder
+
+from generator import search
+from generator.build import build, check
+from generator.search import Filters, Searcher
+from tests.helpers import NODE_MODULES, REPO, write_tree
+
+RECENT = (dt.date.today() - dt.timedelta(days=30)).isoformat()
+
+
+def _activity(titel: str, org: str, ladder: str, toegang: str, body: str, **extra: str) -> str:
+    fields = [f"titel: {titel}", f"organisatie: {org}", f"ladder: {ladder}", f"toegang: {toegang}"]
+    fields += [f"{key}: {value}" for key, value in extra.items()]
+    fields.append(f"gecontroleerd: {RECENT}")
+    return "---\n" + "\n".join(fields) + "\n---\n" + body + "\n"
+
+
+def _organisation(naam: str, body: str, wijken: str = "") -> str:
+    extra = f"wijken: {wijken}\n" if wijken else ""
+    return f"---\nnaam: {naam}\n{extra}gecontroleerd: {RECENT}\n---\n{body}\n"
+
+
+# Eight activities and three organisations; each one there for a test below.
+SEARCH_CONTENT: dict[str, str] = {
+    "site.yaml": (
+        "titel: Sociale kaart Lindedorp\ngemeente: Lindedorp\nbasis_url: https://kaart.lindedorp.nl/\n"
+    ),
+    "taxonomie.yaml": (
+        "doelgroepen:\n"
+        "  - id: ouderen\n    naam: Ouderen\n    zoektermen: [senioren, 65-plussers]\n"
+        "  - id: jongeren\n    naam: Jongeren\n    zoektermen: [tieners]\n"
+        "leefgebieden:\n"
+        "  - id: contact\n    naam: Sociale contacten\n    zoektermen: [ontmoeting]\n"
+        "  - id: geld\n    naam: Geld\n    zoektermen: [armoede, budget]\n"
+        "  - id: werk\n    naam: Werk\n    zoektermen: [baan]\n"
+        "wijken:\n"
+        "  - id: centrum\n    naam: Centrum\n"
+        "  - id: noord\n    naam: Noord\n    zoektermen: [Noorderpark]\n"
+    ),
+    "organisaties/buurthuis.md": _organisation(
+        "Buurthuis De Linde", "Het buurthuis in het centrum van Lindedorp.", "[centrum]"
+    ),
+    "organisaties/geldwijzer.md": _organisation(
+        "Stichting Geldwijzer", "Wij helpen inwoners met hun administratie en met geldzorgen."
+    ),
+    "organisaties/vrijwilligerscentrale.md": _organisation(
+        "Vrijwilligerscentrale Lindedorp", "Wij brengen vrijwilligers en organisaties bij elkaar."
+    ),
+    "activiteiten/koffie.md": _activity(
+        "Koffieochtend voor ouderen", "buurthuis", "[1, 2]", "vrij",
+        "Voelt u zich eenzaam? Drink een kopje koffie met buurtgenoten.",
+        doelgroepen="[ouderen]", leefgebieden="[contact]", wijken="[centrum]", kosten="gratis",
+        wanneer="Elke dinsdag van 10.00 tot 12.00 uur",
+    ),
+    "activiteiten/bezoek.md": _activity(
+        "Huisbezoek", "buurthuis", "[1]", "indicatie",
+        "Een vrijwilliger komt elke week op bezoek bij eenzame mensen thuis.",
+        doelgroepen="[ouderen]", leefgebieden="[contact]", wijken="[noord]",
+        kosten="€ 5 per maand",
+    ),
+    "activiteiten/taalcafe.md": _activity(
+        "Taalcafé", "buurthuis", "[2, 3]", "vrij",
+        "Oefen Nederlands in een ontspannen sfeer. Het café is open voor iedereen.",
+        leefgebieden="[contact]",
+    ),
+    "activiteiten/schuldhulp.md": _activity(
+        "Schuldhulpverlening", "geldwijzer", "[2, 3, 4]", "verwijzing",
+        "Hulp als u betalingsachterstanden heeft. U krijgt een vaste hulpverlener.",
+        leefgebieden="[geld]", wijken="[centrum, noord]", kosten="gratis",
+    ),
+    "activiteiten/budget.md": _activity(
+        "Cursus omgaan met geld", "geldwijzer", "[3]", "aanmelden",
+        "In vier avonden leert u een budget maken. Ook over schulden voorkomen.",
+        doelgroepen="[jongeren]", leefgebieden="[geld]", wijken="[noord]",
+        kosten="€ 10 voor de hele cursus",
+    ),
+    "activiteiten/wandelgroep.md": _activity(
+        "Wandelgroep", "buurthuis", "[2, 3]", "vrij",
+        "Samen een uur lopen in het park, in een rustig tempo. Daarna drinken we koffie.",
+        doelgroepen="[ouderen]", leefgebieden="[contact]", wijken="[noord]",
+    ),
+    "activiteiten/vrijwilligerswerk.md": _activity(
+        "Vrijwilligerswerk zoeken", "vrijwilligerscentrale", "[3, 4]", "aanmelden",
+        "Op zoek naar zinvol werk zonder loon? We zoeken samen een plek die bij u past."
+        " Ook wandelen met een hond van het asiel kan.",
+        leefgebieden="[werk]",
+    ),
+    "activiteiten/jongerenwerk.md": _activity(
+        "Jongerenwerk Noord", "buurthuis", "[2, 3]", "vrij",
+        "Een plek voor tieners om te chillen en te sporten.",
+        doelgroepen="[jongeren]", leefgebieden="[contact]", wijken="[noord]", kosten="gratis",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def search_content(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_tree(tmp_path_factory.mktemp("zoeken") / "content", SEARCH_CONTENT)
+
+
+@pytest.fixture(scope="module")
+def search_site(search_content: Path) -> Path:
+    """The fixture tree, built; returns the output directory."""
+    output = search_content.parent / "out"
+    build(content_dir=search_content, output_dir=output)
+    return output
+
+
+@pytest.fixture(scope="module")
+def searcher(search_site: Path) -> Searcher:
+    return Searcher.from_json(
+        (search_site / search.DATA_FILE).read_text(encoding="utf-8"),
+        (search_site / search.INDEX_FILE).read_text(encoding="utf-8"),
+    )
+
+
+def titles(searcher: Searcher, query: str, **filters: object) -> list[str]:
+    """Titles of the results, best first."""
+    result = searcher.search(query, Filters(**filters))  # type: ignore[arg-type]
+    return [searcher.data["docs"][hit.ref][0] for hit in result.hits]
+
+
+# --- The Dutch pipeline --------------------------------------------------------------
+
+
+def test_stop_words_are_lunr_nl_s_list() -> None:
+    source = (NODE_MODULES / "lunr-languages" / "lunr.nl.js").read_text(encoding="utf-8")
+    listed = re.search(r"generateStopWordFilter\('([^']*)'\.split", source)
+    assert listed is not None
+    assert search.STOP_WORDS == set(listed.group(1).split())
+
+
+def test_word_characters_are_lunr_nl_s_plus_digits() -> None:
+    source = (NODE_MODULES / "lunr-languages" / "lunr.nl.js").read_text(encoding="utf-8")
+    listed = re.search(r'lunr\.nl\.wordCharacters = "([^"]*)"', source)
+    assert listed is not None
+    js_chars = listed.group(1).encode("ascii").decode("unicode_escape")
+    assert search.WORD_CHARACTERS == js_chars + "0-9"
+
+
+def test_the_stemmer_is_dutch_porter_not_the_newer_dutch() -> None:
+    # snowballstemmer's "dutch" gives "schul" here and differs from lunr.nl.js on half the words.
+    assert search.stem("schulden") == "schuld"
+    assert search.stem("ouderen") == "ouder"
+
+
+@pytest.mark.parametrize(
+    ("text", "normalized"),
+    [
+        ("Taalcafé (gratis)!", "taalcafe gratis"),
+        ("Wmo-indicatie", "wmo indicatie"),
+        ("18+ jaar, 9.30 uur", "18 jaar 9 30 uur"),
+        ("Geïsoleerd  —  crèche, Ærø", "geisoleerd creche ærø"),
+        ("koffie ☕ 🙂 thee", "koffie thee"),
+        ("schulden: hulp~2 +koffie -thee ^3 wandel*", "schulden hulp 2 koffie thee 3 wandel"),
+    ],
+)
+def test_normalize(text: str, normalized: str) -> None:
+    assert search.normalize(text) == normalized
+
+
+def test_terms_stem_and_drop_stop_words() -> None:
+    assert search.terms("eenzaam") == search.terms("eenzaamheid") == search.terms("eenzame")
+    assert search.terms("Voor de ouderen") == ["ouder"]
+    assert search.terms("café") == search.terms("cafe")
+
+
+def test_builder_indexes_exactly_as_lunr_s_own_builder_with_the_dutch_pipeline(
+    search_content: Path,
+) -> None:
+    """DutchBuilder.add_terms is a fast path: lunr's Builder.add must give the same index."""
+    site, _ = check(search_content)
+    documents = search.build_documents(site)
+    fast = search.build_index(documents)
+
+    slow = Builder()
+    search._register_pipeline_functions()
+    slow.pipeline.add(*search.PIPELINE_FUNCTIONS.values())
+    slow.search_pipeline.add(
+        search.PIPELINE_FUNCTIONS["trimmer-nl"], search.PIPELINE_FUNCTIONS["stemmer-nl"]
+    )
+    slow.ref("r")
+    for name, boost in search.FIELDS:
+        slow.field(name, boost)
+    for ref, doc in enumerate(documents):
+        slow.add(
+            {
+                "r": ref,
+                "t": search.normalize(doc.title),
+                "k": search.normalize(doc.tags),
+                "b": search.normalize(doc.body),
+            }
+        )
+    assert search.encode_index(fast) == search.encode_index(slow.build())
+    assert fast.serialize() == slow.build().serialize()
+
+
+# --- The query, on the fixture tree ------------------------------------------------------
+
+
+def test_stemming_finds_other_forms_of_a_word(searcher: Searcher) -> None:
+    # "eenzaam" in one description, "eenzame" in the other.
+    assert set(titles(searcher, "eenzaam")) == {"Koffieochtend voor ouderen", "Huisbezoek"}
+    assert set(titles(searcher, "eenzaamheid")) == {"Koffieochtend voor ouderen", "Huisbezoek"}
+
+
+def test_a_word_is_also_a_prefix_while_typing(searcher: Searcher) -> None:
+    assert titles(searcher, "schuld")[0] == "Schuldhulpverlening"
+    assert titles(searcher, "vrijwil")[0] == "Vrijwilligerswerk zoeken"
+
+
+def test_one_typo_in_a_longer_word_is_tolerated(searcher: Searcher) -> None:
+    assert titles(searcher, "vrijwiligerswerk") == ["Vrijwilligerswerk zoeken"]
+    assert titles(searcher, "shculdhulpverlening") == ["Schuldhulpverlening"]  # swapped letters
+
+
+def test_short_words_get_no_typo_tolerance(searcher: Searcher) -> None:
+    # "geld" is 4 letters: a prefix, but no edit distance (else "held", "gold", ...).
+    assert "Cursus omgaan met geld" in titles(searcher, "geld")
+    assert titles(searcher, "gelt") == []
+
+
+def test_diacritics_are_folded(searcher: Searcher) -> None:
+    assert titles(searcher, "cafe") == ["Taalcafé"]
+    assert titles(searcher, "taalcafe") == titles(searcher, "TAALCAFÉ") == ["Taalcafé"]
+
+
+def test_zoektermen_of_a_doelgroep_find_its_activities(searcher: Searcher) -> None:
+    ouderen = {"Koffieochtend voor ouderen", "Huisbezoek", "Wandelgroep"}
+    assert set(titles(searcher, "senioren")) == ouderen
+    assert set(titles(searcher, "65-plussers")) == ouderen
+
+
+def test_zoektermen_of_a_leefgebied_and_wijk_names_are_searchable(searcher: Searcher) -> None:
+    assert set(titles(searcher, "armoede")) == {"Schuldhulpverlening", "Cursus omgaan met geld"}
+    noord = {"Huisbezoek", "Schuldhulpverlening", "Cursus omgaan met geld", "Wandelgroep",
+             "Jongerenwerk Noord"}
+    assert set(titles(searcher, "noorderpark")) == noord
+
+
+def test_title_ranks_above_body_text(searcher: Searcher) -> None:
+    # "wandelen" is in the body of Vrijwilligerswerk zoeken; Wandelgroep has it in its title.
+    assert titles(searcher, "wandelen") == ["Wandelgroep", "Vrijwilligerswerk zoeken"]
+    # Koffie is in the title of one and the body of another.
+    assert titles(searcher, "koffie") == ["Koffieochtend voor ouderen", "Wandelgroep"]
+
+
+def test_organisations_are_found_too(searcher: Searcher) -> None:
+    found = titles(searcher, "geldwijzer")
+    assert found[0] == "Stichting Geldwijzer"
+    assert set(found[1:]) == {"Schuldhulpverlening", "Cursus omgaan met geld"}
+    row = searcher.data["docs"][searcher.search("geldwijzer").hits[0].ref]
+    assert row[1] == "organisaties/geldwijzer/"
+
+
+def test_every_word_must_match(searcher: Searcher) -> None:
+    result = searcher.search("koffie ouderen")
+    assert not result.partial
+    assert titles(searcher, "koffie ouderen") == ["Koffieochtend voor ouderen", "Wandelgroep"]
+
+
+def test_when_no_entry_has_every_word_entries_with_some_are_shown(searcher: Searcher) -> None:
+    result = searcher.search("koffie schuldhulpverlening")
+    assert result.partial
+    assert titles(searcher, "koffie schuldhulpverlening")[0] == "Schuldhulpverlening"
+
+
+def test_a_word_found_nowhere_is_ignored_and_stop_words_are_dropped(searcher: Searcher) -> None:
+    assert titles(searcher, "wandelgroep xyzzyq") == ["Wandelgroep"]
+    assert titles(searcher, "voor de wandelgroep") == ["Wandelgroep"]
+    assert titles(searcher, "de het een") == []
+    assert titles(searcher, "") == []
+
+
+@pytest.mark.parametrize(
+    "query", ["schulden:", "hulp~2", "+koffie -thee", "wandel*", "^3", "t:koffie", "\\", "***"]
+)
+def test_lunr_query_syntax_in_user_input_is_just_text(searcher: Searcher, query: str) -> None:
+    searcher.search(query)  # never raises QueryParseError
+
+
+def test_results_are_ordered_by_score_then_site_order(searcher: Searcher) -> None:
+    hits = searcher.search("senioren").hits
+    assert [(-h.score, h.ref) for h in hits] == sorted((-h.score, h.ref) for h in hits)
+
+
+# --- Filters ---------------------------------------------------------------------------
+
+
+def test_filters_alone_list_matching_activities_in_site_order(searcher: Searcher) -> None:
+    # Site order: lightest toegang first, then title.
+    assert titles(searcher, "", doelgroep=("ouderen",)) == [
+        "Koffieochtend voor ouderen",
+        "Wandelgroep",
+        "Huisbezoek",
+    ]
+
+
+def test_several_values_of_one_facet_mean_any_of_them(searcher: Searcher) -> None:
+    assert titles(searcher, "", doelgroep=("jongeren", "ouderen")) == [
+        "Jongerenwerk Noord",
+        "Koffieochtend voor ouderen",
+        "Wandelgroep",
+        "Cursus omgaan met geld",
+        "Huisbezoek",
+    ]
+
+
+def test_voor_iedereen_means_activities_without_doelgroep(searcher: Searcher) -> None:
+    assert titles(searcher, "", doelgroep=("voor-iedereen",)) == [
+        "Taalcafé",
+        "Vrijwilligerswerk zoeken",
+        "Schuldhulpverlening",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        ({"ladder": ("4",)}, ["Vrijwilligerswerk zoeken", "Schuldhulpverlening"]),
+        ({"leefgebied": ("geld",), "wijk": ("noord",)},
+         ["Cursus omgaan met geld", "Schuldhulpverlening"]),
+        ({"toegang": ("vrij",), "gratis": True},
+         ["Jongerenwerk Noord", "Koffieochtend voor ouderen", "Taalcafé", "Wandelgroep"]),
+        ({"toegang": ("aanmelden", "verwijzing")},
+         ["Cursus omgaan met geld", "Vrijwilligerswerk zoeken", "Schuldhulpverlening"]),
+        ({"gratis": True, "ladder": ("1",)}, ["Koffieochtend voor ouderen"]),
+        ({"wijk": ("centrum",), "doelgroep": ("jongeren",)}, []),
+        ({"doelgroep": ("bestaat-niet",)}, []),
+        ({"ladder": ("zeven",)}, []),
+    ],
+)
+def test_filters_combine_with_each_other(
+    searcher: Searcher, filters: dict[str, object], expected: list[str]
+) -> None:
+    assert titles(searcher, "", **filters) == expected
+
+
+def test_filters_combine_with_the_query(searcher: Searcher) -> None:
+    assert titles(searcher, "koffie") == ["Koffieochtend voor ouderen", "Wandelgroep"]
+    assert titles(searcher, "koffie", wijk=("noord",)) == ["Wandelgroep"]
+    assert titles(searcher, "eenzaam", gratis=True) == ["Koffieochtend voor ouderen"]
+    # Organisations have no facets: with a filter they are left out.
+    assert "Stichting Geldwijzer" not in titles(searcher, "geldwijzer", leefgebied=("geld",))
+
+
+# --- The files -------------------------------------------------------------------------
+
+
+def test_the_index_has_numeric_refs_and_the_query_settings(search_site: Path) -> None:
+    index = json.loads((search_site / search.INDEX_FILE).read_text(encoding="utf-8"))
+    assert index["fields"] == ["t", "k", "b"]
+    assert index["pipeline"] == ["trimmer-nl", "stemmer-nl"]
+    assert index["query"] == search.QUERY_SETTINGS
+    assert index["terms"] == sorted(index["terms"])
+    assert "/" not in (search_site / search.INDEX_FILE).read_text(encoding="utf-8")
+
+
+def test_the_display_data_holds_what_a_result_shows(search_site: Path) -> None:
+    data = json.loads((search_site / search.DATA_FILE).read_text(encoding="utf-8"))
+    assert data["activiteiten"] == 8
+    assert len(data["docs"]) == 8 + 3
+    first = data["docs"][0]
+    assert first[:6] == [
+        "Jongerenwerk Noord",
+        "activiteiten/jongerenwerk/",
+        "Een plek voor tieners om te chillen en te sporten.",
+        data["organisaties"].index("Buurthuis De Linde"),
+        0,  # toegang: vrij
+        1,  # gratis
+    ]
+    assert data["docs"][-1] == [
+        "Vrijwilligerscentrale Lindedorp",
+        "organisaties/vrijwilligerscentrale/",
+        "Wij brengen vrijwilligers en organisaties bij elkaar.",
+    ]
+
+
+def test_only_the_start_of_a_description_is_indexed(tmp_path: Path) -> None:
+    words = " ".join(f"woord{n}" for n in range(200))
+    files = dict(SEARCH_CONTENT)
+    files["activiteiten/lang.md"] = _activity("Lang verhaal", "buurthuis", "[3]", "vrij", words)
+    site, _ = check(write_tree(tmp_path / "content", files))
+    index = search.encode_index(search.build_index(search.build_documents(site)))
+    assert "woord29" in index["terms"] and "woord30" not in index["terms"]
+
+
+def test_the_snippet_is_short_and_plain_text(tmp_path: Path) -> None:
+    body = "Dit is **vet** en een [link](https://example.org). " + "Nog een zin erbij. " * 20
+    files = dict(SEARCH_CONTENT)
+    files["activiteiten/opmaak.md"] = _activity("Opmaak", "buurthuis", "[3]", "vrij", body)
+    site, _ = check(write_tree(tmp_path / "content", files))
+    docs = search.build_documents(site)
+    snippet = next(d.display[2] for d in docs if d.title == "Opmaak")
+    assert snippet.startswith("Dit is vet en een link")
+    assert "*" not in snippet and "](" not in snippet
+    assert len(snippet) <= search.SNIPPET_CHARS + 2
+
+
+def test_the_files_are_deterministic(search_content: Path, tmp_path: Path) -> None:
+    build(content_dir=search_content, output_dir=tmp_path / "a")
+    build(content_dir=search_content, output_dir=tmp_path / "b")
+    for name in (search.DATA_FILE, search.INDEX_FILE):
+        first = (tmp_path / "a" / name).read_bytes()
+        assert first == (tmp_path / "b" / name).read_bytes()
+        assert first.decode("utf-8") == search.dumps(json.loads(first))
+
+
+def test_the_compact_index_scores_as_lunr_s_own_index(search_content: Path) -> None:
+    """decode(encode(index)) renumbers terms; results and scores must stay lunr's."""
+    site, _ = check(search_content)
+    built = search.build_index(search.build_documents(site))
+    decoded = search.decode_index(json.loads(search.dumps(search.encode_index(built))))
+    for query in ("koffie", "senioren", "schuld", "vrijwiligerswerk", "eenzaam noord", "geld"):
+        stems = search.query_stems(query)
+        expected, _ = search.run_query(built, stems)
+        found, _ = search.run_query(decoded, stems)
+        assert [h.ref for h in found] == [h.ref for h in expected]
+        assert [h.score for h in found] == pytest.approx([h.score for h in expected], rel=1e-12)
+
+
+def test_a_plain_text_shortcut_gives_the_same_text_as_markup(tmp_path: Path) -> None:
+    from generator.markup import plain_text
+
+    samples = [
+        "Gewoon tekst, met € 5 en 9.30 uur.\n\nTweede alinea - met streepje.",
+        "- lijst\n- item", "1. een\n2. twee", "Kop\n---\nTekst", "Kop\n===", "*nadruk*",
+        "[link](https://x.nl)", "<b>x</b>", "&amp; en", "    code", "> quote", "2026. Jaar",
+        "Regel  \nnieuwe regel", "e-mail: a@b.nl of https://x.nl/a?b=c",
+    ]
+    samples += [p.read_text(encoding="utf-8").split("---\n", 2)[2]
+                for p in sorted((REPO / "content").glob("*/*.md"))]
+    for sample in samples:
+        assert search._plain_text(sample) == plain_text(sample), sample
+
+
+# --- The page ---------------------------------------------------------------------------
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def test_the_search_page_loads_lunr_and_its_data_with_relative_urls(search_site: Path) -> None:
+    page = soup(search_site / "zoeken" / "index.html")
+    scripts = [s["src"] for s in page.find_all("script")]
+    assert scripts == [
+        "../static/vendor/lunr.min.js",
+        "../static/vendor/lunr.stemmer.support.min.js",
+        "../static/vendor/lunr.nl.min.js",
+        "../static/zoeken.js",
+    ]
+    app = page.find(id="zoeken")
+    assert app["data-root"] == "../"
+    assert app["data-gegevens"] == "gegevens.json"
+    assert app["data-index"] == "index.json"
+    assert page.find(id="zoekresultaten") is not None
+    assert page.find(attrs={"role": "status", "aria-live": "polite"}) is not None
+    for name in ("lunr.min.js", "lunr.stemmer.support.min.js", "lunr.nl.min.js"):
+        assert (search_site / "static" / "vendor" / name).is_file()
+
+
+def test_the_search_page_offers_the_listing_pages_without_javascript(search_site: Path) -> None:
+    page = soup(search_site / "zoeken" / "index.html")
+    links = {a["href"] for a in page.select(".zk-lijsten a")}
+    assert {"../doelgroepen/", "../ladder/", "../wijken/", "../leefgebieden/"} <= links
+    assert page.find(id="zoeken").has_attr("hidden")  # zoeken.js shows it
+    assert not page.find(id="zk-zonder-js").has_attr("hidden")
+
+
+def test_the_filters_are_in_the_form_with_the_url_parameter_names(search_site: Path) -> None:
+    page = soup(search_site / "zoeken" / "index.html")
+    boxes = page.select('input[type="checkbox"]')
+    assert all(box["form"] == "zoekformulier" for box in boxes)
+    names = {box["name"] for box in boxes}
+    assert names == {"doelgroep", "ladder", "leefgebied", "wijk", "toegang", "gratis"}
+    values = {box["value"] for box in boxes if box["name"] == "doelgroep"}
+    assert values == {"ouderen", "jongeren", "voor-iedereen"}
+
+
+@pytest.mark.parametrize(
+    ("page_file", "action"),
+    [
+        ("index.html", "zoeken/"),
+        ("activiteiten/koffie/index.html", "../../zoeken/"),
+        ("doelgroepen/ouderen/index.html", "../../zoeken/"),
+        ("404.html", "/zoeken/"),
+    ],
+)
+def test_every_page_has_a_search_box_that_leads_to_the_search_page(
+    search_site: Path, page_file: str, action: str
+) -> None:
+    form = soup(search_site / page_file).select_one("header form[role=search]")
+    assert form is not None and form["action"] == action and form["method"] == "get"
+    field = form.find("input", attrs={"name": "q"})
+    label = form.find("label")
+    assert label is not None and label["for"] == field["id"] and label.get_text(strip=True)
+
+
+def test_the_search_page_has_no_second_search_box_in_its_header(search_site: Path) -> None:
+    page = soup(search_site / "zoeken" / "index.html")
+    assert page.select("header form") == []
+    assert len(page.find_all("input", attrs={"name": "q"})) == 1
