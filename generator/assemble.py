@@ -115,4 +115,3 @@ def _warn_unused(site: Site, diags: Diagnostics) -> None:
                 kind,
                 f"{KIND_SINGULAR[kind]} '{term.id}' wordt door geen enkele activiteit gebruikt",
             )
-

@@ -32,6 +32,7 @@ def copy_assets(templates_dir: Path, node_modules: Path, writer: Writer) -> None
         path = node_modules / source
         if not path.is_file():
             raise MissingAsset(
-                f"{path} ontbreekt. Installeer de JavaScript-bibliotheken met: npm ci --ignore-scripts"
+                f"{path} ontbreekt. Installeer de JavaScript-bibliotheken met:"
+                " npm ci --ignore-scripts"
             )
         writer.write(f"static/vendor/{name}", path.read_bytes())

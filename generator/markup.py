@@ -10,13 +10,29 @@ page's own h1/h2 outline.
 from __future__ import annotations
 
 import html
+import json
 import re
+from typing import Any
 
 import markdown
 import nh3
 from markupsafe import Markup
 
-ALLOWED_TAGS = {"p", "br", "ul", "ol", "li", "strong", "em", "b", "i", "a", "h3", "h4", "blockquote"}
+ALLOWED_TAGS = {
+    "p",
+    "br",
+    "ul",
+    "ol",
+    "li",
+    "strong",
+    "em",
+    "b",
+    "i",
+    "a",
+    "h3",
+    "h4",
+    "blockquote",
+}
 ALLOWED_ATTRIBUTES = {"a": {"href"}}
 ALLOWED_SCHEMES = {"http", "https", "mailto", "tel"}
 _HEADING = re.compile(r"<(/?)h([1-6])\b")
@@ -39,6 +55,14 @@ def render_markdown(source: str) -> Markup:
         link_rel=LINK_REL,
     )
     return Markup(_DEAD_LINK.sub(r"\1", cleaned))
+
+
+def json_ld(data: dict[str, Any]) -> Markup:
+    """A JSON-LD data block. `<`, `>` and `&` are escaped, so no text can close the script."""
+    text = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    for char in "<>&\u2028\u2029":
+        text = text.replace(char, f"\\u{ord(char):04x}")
+    return Markup(f'<script type="application/ld+json">{text}</script>')
 
 
 def plain_text(source: str) -> str:

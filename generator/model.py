@@ -82,7 +82,11 @@ LADDER: tuple[Rung, ...] = (
         "U heeft betaald werk, maar met steun. Bijvoorbeeld een aanvulling op uw loon,"
         " een jobcoach of beschut werk.",
     ),
-    Rung(6, "Betaald werk", "U heeft betaald werk zonder extra steun, in loondienst of als zelfstandige."),
+    Rung(
+        6,
+        "Betaald werk",
+        "U heeft betaald werk zonder extra steun, in loondienst of als zelfstandige.",
+    ),
 )
 
 RUNGS = {rung.number: rung for rung in LADDER}

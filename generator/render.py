@@ -17,9 +17,9 @@ from typing import Any
 
 import jinja2
 
-from . import search, urls, wegwijzer
+from . import search, structured, urls, wegwijzer
 from .assemble import Site
-from .markup import render_markdown, summary
+from .markup import json_ld, render_markdown, summary
 from .model import LADDER, RUNGS, TOEGANG_LABELS, Activity, Contact, Toegang
 from .publish import Writer
 from .schema import KIND_SINGULAR, TAXONOMY_KINDS
@@ -56,6 +56,7 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
         datum=format_date,
         tel=tel_href,
         markdown=render_markdown,
+        json_ld=json_ld,
         samenvatting=summary,
         leeftijd=format_age,
         aantal=count_label,
@@ -132,7 +133,12 @@ def plan_pages(site: Site) -> list[Page]:
                 "activity.html",
                 activity.titel,
                 summary(activity.beschrijving) or f"{activity.titel} door {org.naam}.",
-                {"activity": activity, "organisation": org, "contact": contact_of(site, activity)},
+                {
+                    "activity": activity,
+                    "organisation": org,
+                    "contact": contact_of(site, activity),
+                    "structured_data": structured.activity_data(site.config, activity, org),
+                },
             )
         )
     for org in site.organisations:
@@ -142,7 +148,11 @@ def plan_pages(site: Site) -> list[Page]:
                 "organisation.html",
                 org.naam,
                 summary(org.beschrijving) or f"{org.naam} in {gemeente}.",
-                {"organisation": org, "activities": site.activities_of(org.slug)},
+                {
+                    "organisation": org,
+                    "activities": site.activities_of(org.slug),
+                    "structured_data": structured.organisation_data(site.config, org),
+                },
             )
         )
     for kind in TAXONOMY_KINDS:
@@ -178,8 +188,13 @@ def plan_pages(site: Site) -> list[Page]:
             )
         )
     pages.append(
-        Page(urls.NOT_FOUND, "404.html", "Pagina niet gevonden", "Deze pagina bestaat niet.",
-             in_sitemap=False)
+        Page(
+            urls.NOT_FOUND,
+            "404.html",
+            "Pagina niet gevonden",
+            "Deze pagina bestaat niet.",
+            in_sitemap=False,
+        )
     )
     return pages
 
@@ -240,10 +255,8 @@ def render_pages(
         locations=[urls.absolute_url(site.config.basis_url, p.url) for p in pages if p.in_sitemap]
     )
     writer.write(urls.SITEMAP, sitemap)
-    writer.write(
-        "robots.txt",
-        f"User-agent: *\nAllow: /\nSitemap: {urls.absolute_url(site.config.basis_url, urls.SITEMAP)}\n",
-    )
+    sitemap_url = urls.absolute_url(site.config.basis_url, urls.SITEMAP)
+    writer.write("robots.txt", f"User-agent: *\nAllow: /\nSitemap: {sitemap_url}\n")
     return written + 2
 
 

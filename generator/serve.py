@@ -61,7 +61,9 @@ class LiveSite:
         except BuildFailed as failed:
             report(failed.diagnostics)
             errors = len(failed.diagnostics.errors)
-            click.echo(f"Gestopt: {plural(errors, 'fout', 'fouten')}. Verbeter de inhoud en sla op.")
+            click.echo(
+                f"Gestopt: {plural(errors, 'fout', 'fouten')}. Verbeter de inhoud en sla op."
+            )
             error_page = _error_page(failed.diagnostics)
         except Exception as exc:  # a template error: show it, keep serving
             log.exception("bouwen mislukt")
@@ -69,8 +71,10 @@ class LiveSite:
             error_page = _error_page(None, str(exc))
         else:
             report(result.diagnostics)
-            click.echo(f"Gebouwd: {plural(result.pages, 'bestand', 'bestanden')}"
-                       f" ({result.seconds:.1f} s)".replace(".", ",", 1))
+            click.echo(
+                f"Gebouwd: {plural(result.pages, 'bestand', 'bestanden')}"
+                f" ({result.seconds:.1f} s)".replace(".", ",", 1)
+            )
             error_page = None
         with self.changed:
             self.error_page = error_page
@@ -95,7 +99,9 @@ class Handler(SimpleHTTPRequestHandler):
             epoch = self.live.wait_for_change(int(since) if since.isdigit() else 0)
             return self._send(str(epoch).encode(), "text/plain")
         if self.live.error_page is not None and _wants_html(parts.path):
-            return self._send(self._inject(self.live.error_page), "text/html", HTTPStatus.INTERNAL_SERVER_ERROR)
+            return self._send(
+                self._inject(self.live.error_page), "text/html", HTTPStatus.INTERNAL_SERVER_ERROR
+            )
         target = self.translate_path(self.path)
         if _wants_html(parts.path) and Path(target).is_dir():
             target = str(Path(target) / "index.html")
@@ -133,7 +139,9 @@ def serve(
     live = LiveSite(content_dir, templates_dir, workdir / "site")
     live.rebuild(report)
     handler = type("LiveHandler", (Handler,), {"live": live})
-    server = ThreadingHTTPServer(("127.0.0.1", port), partial(handler, directory=str(live.output_dir)))
+    server = ThreadingHTTPServer(
+        ("127.0.0.1", port), partial(handler, directory=str(live.output_dir))
+    )
     server.daemon_threads = True
     stop = threading.Event()
     watcher = threading.Thread(target=_watch, args=(live, report, stop), daemon=True)

@@ -101,7 +101,8 @@ def test_activity_page_shows_what_a_frontline_worker_needs(example, example_site
     activity = next(a for a in example.activities if a.contact.telefoon and a.kosten)
     soup = soup_of(page_path(example_site, f"activiteiten/{activity.slug}/"))
     assert soup.h1.get_text(strip=True) == activity.titel
-    facts = {dt_.get_text(strip=True): dd for dt_, dd in zip(soup.select("dt"), soup.select("dd"))}
+    pairs = zip(soup.select("dt"), soup.select("dd"), strict=True)
+    facts = {dt_.get_text(strip=True): dd for dt_, dd in pairs}
     assert {"Voor wie", "Waar", "Kosten", "Toegang", "Contact"} <= set(facts)
     assert activity.toegang.explanation in facts["Toegang"].get_text()
     tel = facts["Contact"].select_one('a[href^="tel:"]')
@@ -143,7 +144,7 @@ def test_overview_matrix_counts_and_gaps(example, example_site):
     soup = soup_of(page_path(example_site, "overzicht/"))
     rows = soup.select("table.matrix tbody tr")
     assert len(rows) == len(example.taxonomy.doelgroepen) + 1
-    for row, term in zip(rows, [*example.taxonomy.doelgroepen, None]):
+    for row, term in zip(rows, [*example.taxonomy.doelgroepen, None], strict=True):
         cells = row.select("td")
         assert len(cells) == 6
         for number, cell in enumerate(cells, start=1):
@@ -151,7 +152,9 @@ def test_overview_matrix_counts_and_gaps(example, example_site):
                 acts = [a for a in example.activities if not a.doelgroepen and number in a.ladder]
                 row_id = "voor-iedereen"
             else:
-                acts = [a for a in example.activities if term.id in a.doelgroepen and number in a.ladder]
+                acts = [
+                    a for a in example.activities if term.id in a.doelgroepen and number in a.ladder
+                ]
                 row_id = term.id
             if acts:
                 link = cell.select_one("a")
@@ -184,7 +187,9 @@ def test_no_internal_link_is_broken(example_site):
                     target = ref.lstrip("/")
                 else:
                     assert not ref.startswith("/"), f"{rel}: {ref} is not relative"
-                    target = posixpath.normpath(posixpath.join(base_dir, unquote(ref.split("#")[0])))
+                    target = posixpath.normpath(
+                        posixpath.join(base_dir, unquote(ref.split("#")[0]))
+                    )
                     if ref.split("#")[0].endswith("/") or ref.split("#")[0] in ("", "./"):
                         target += "/"
                 target = target.split("#")[0]
@@ -216,7 +221,10 @@ def test_every_page_has_one_h1_lang_title_description_and_canonical(example, exa
         assert canonical.startswith(example.config.basis_url), rel
         csp = soup.select_one('meta[http-equiv="Content-Security-Policy"]')["content"]
         assert "default-src 'self'" in csp, rel
-        assert not soup.find("script", src=False), f"{rel}: inline script"
+        inline = [
+            s for s in soup.find_all("script", src=False) if s.get("type") != "application/ld+json"
+        ]
+        assert not inline, f"{rel}: inline script"
         assert not soup.find(style=True), f"{rel}: inline style"
 
 
@@ -265,3 +273,19 @@ def test_404_page_links_work_from_any_depth(tmp_path, serve_site, page):
     page.get_by_role("main").get_by_role("link", name="Naar het overzicht").click()
     assert page.url == base + "overzicht/"
     assert page.locator("h1").inner_text() == "Wie doet wat voor wie"
+
+
+def test_entries_carry_schema_org_json_ld(example, example_site):
+    import json
+
+    activity = example.activities[0]
+    org = example.organisation(activity.organisatie)
+    soup = soup_of(page_path(example_site, f"activiteiten/{activity.slug}/"))
+    data = json.loads(soup.find("script", type="application/ld+json").string)
+    assert data["@type"] == "Service" and data["name"] == activity.titel
+    assert data["provider"]["@type"] == "Organization"
+    assert data["provider"]["name"] == org.naam
+    assert data["url"] == example.config.basis_url + f"activiteiten/{activity.slug}/"
+    soup = soup_of(page_path(example_site, f"organisaties/{org.slug}/"))
+    data = json.loads(soup.find("script", type="application/ld+json").string)
+    assert data["@type"] == "Organization" and data["name"] == org.naam

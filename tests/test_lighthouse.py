@@ -39,7 +39,9 @@ def local_site(tmp_path_factory):
     server = StaticServer(out)
     site_yaml = content / "site.yaml"
     site_yaml.write_text(
-        re.sub(r"(?m)^basis_url: .*$", f"basis_url: {server.base_url}", site_yaml.read_text("utf-8")),
+        re.sub(
+            r"(?m)^basis_url: .*$", f"basis_url: {server.base_url}", site_yaml.read_text("utf-8")
+        ),
         encoding="utf-8",
     )
     build(content, out)

@@ -9,6 +9,7 @@ text itself must still be visible, escaped, so nothing is silently dropped.
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from pathlib import Path
@@ -220,6 +221,15 @@ def html_problems(output: Path, rel: str, raw: str) -> list[str]:
     problems: list[str] = []
     scripts = soup.find_all("script")
     for script in scripts:
+        if script.get("type") == "application/ld+json" and not script.get("src"):
+            # A data block (schema.org), never executed; it must be pure JSON with no markup.
+            try:
+                json.loads(script.string or "")
+            except ValueError:
+                problems.append(f"{rel}: JSON-LD is geen geldige JSON")
+            if "<" in (script.string or ""):
+                problems.append(f"{rel}: '<' in JSON-LD")
+            continue
         src = script.get("src")
         target = posixpath.normpath(posixpath.join(posixpath.dirname(rel), src)) if src else ""
         if not (target.startswith("static/") and (output / target).is_file()):

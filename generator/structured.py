@@ -1,0 +1,66 @@
+"""schema.org JSON-LD for organisation and activity pages (search engines, assistants).
+
+Plain dictionaries only; `markup.json_ld` turns them into a safe data block.
+An activity is a `Service` provided by its `Organization`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import urls
+from .markup import summary
+from .model import Activity, Organisation, SiteConfig
+
+CONTEXT = "https://schema.org"
+
+
+def organisation_data(config: SiteConfig, org: Organisation) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "@context": CONTEXT,
+        "@type": "Organization",
+        "@id": urls.absolute_url(config.basis_url, urls.organisation(org.slug)),
+        "name": org.naam,
+        "url": urls.absolute_url(config.basis_url, urls.organisation(org.slug)),
+    }
+    if org.beschrijving:
+        data["description"] = summary(org.beschrijving, 300)
+    if org.telefoon:
+        data["telephone"] = org.telefoon
+    if org.email:
+        data["email"] = org.email
+    if org.website:
+        data["sameAs"] = org.website
+    if not org.adres.is_empty():
+        address = {
+            "@type": "PostalAddress",
+            "streetAddress": org.adres.straat,
+            "postalCode": org.adres.postcode,
+            "addressLocality": org.adres.plaats,
+            "addressCountry": "NL",
+        }
+        data["address"] = {k: v for k, v in address.items() if v}
+    return data
+
+
+def activity_data(config: SiteConfig, activity: Activity, org: Organisation) -> dict[str, Any]:
+    provider = organisation_data(config, org)
+    del provider["@context"]
+    data: dict[str, Any] = {
+        "@context": CONTEXT,
+        "@type": "Service",
+        "name": activity.titel,
+        "url": urls.absolute_url(config.basis_url, urls.activity(activity.slug)),
+        "provider": provider,
+        "areaServed": {"@type": "AdministrativeArea", "name": config.gemeente},
+        "serviceType": activity.toegang.label,
+    }
+    if activity.beschrijving:
+        data["description"] = summary(activity.beschrijving, 300)
+    if activity.is_gratis:
+        data["offers"] = {"@type": "Offer", "price": "0", "priceCurrency": "EUR"}
+    elif activity.kosten:
+        data["offers"] = {"@type": "Offer", "description": activity.kosten}
+    if activity.wanneer:
+        data["hoursAvailable"] = activity.wanneer
+    return data
