@@ -74,10 +74,13 @@ def first_activity_url(out: Path) -> str:
     return f"activiteiten/{slug}/"
 
 
-@pytest.mark.parametrize("kind", ["home", "activiteit"])
+PAGES = {"home": "", "zoeken": "zoeken/?q=taalcafe", "wegwijzer": "wegwijzer/"}
+
+
+@pytest.mark.parametrize("kind", ["home", "activiteit", "wegwijzer"])
 def test_lighthouse_scores(local_site, tmp_path, kind):
     base, out = local_site
-    url = base + ("" if kind == "home" else first_activity_url(out))
+    url = base + (first_activity_url(out) if kind == "activiteit" else PAGES[kind])
     result = run_lighthouse(url, tmp_path / "report.json")
     scores = {c: result["categories"][c]["score"] for c in CATEGORIES}
     failing = {c: s for c, s in scores.items() if s is None or s < MIN_SCORE}

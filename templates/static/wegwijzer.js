@@ -506,6 +506,7 @@
       // Only a failed download lands here; an error in start() itself stays visible.
       loading.textContent = "De wegwijzer kan zijn gegevens nu niet laden. Probeer het later"
         + " opnieuw, of zoek hieronder zelf wat bij u past.";
+      document.documentElement.classList.remove("js");  // show the no-script way in again
       withoutScript.hidden = false;
     });
 })();
