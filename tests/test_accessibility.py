@@ -142,3 +142,27 @@ def test_activity_essentials_fit_a_phone_screen(browser, base_url, example):
             too_long.append(f"{activity.slug}: {bottom:.0f}px")
     context.close()
     assert too_long == []
+
+
+def test_entry_pages_print_on_one_clean_sheet(browser, base_url, example):
+    """A GP prints an activity or organisation page: one A4, no menu, link targets written out."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.emulate_media(media="print")
+    urls = [f"activiteiten/{a.slug}/" for a in example.activities]
+    urls += [f"organisaties/{o.slug}/" for o in example.organisations]
+    too_long, visible_menu = [], []
+    for url in urls:
+        page.goto(base_url + url)
+        if page.get_by_role("navigation", name="Hoofdmenu").is_visible():
+            visible_menu.append(url)
+        pdf = page.pdf(format="A4", print_background=False)
+        sheets = pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages")
+        if sheets != 1:
+            too_long.append(f"{url}: {sheets}")
+    mail = page.locator('.entry a[href^="mailto:"]').first
+    written_out = mail.evaluate("a => getComputedStyle(a, '::after').content")
+    context.close()
+    assert visible_menu == []
+    assert too_long == []
+    assert "mailto:" in written_out
