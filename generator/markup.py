@@ -9,6 +9,7 @@ page's own h1/h2 outline.
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
@@ -65,8 +66,12 @@ def json_ld(data: dict[str, Any]) -> Markup:
     return Markup(f'<script type="application/ld+json">{text}</script>')
 
 
+@functools.cache
 def plain_text(source: str) -> str:
-    """The text of editor Markdown, without markup, on one line."""
+    """The text of editor Markdown, without markup, on one line.
+
+    Cached: every listing page shows the summary of each of its activities.
+    """
     text = _TAG.sub(" ", str(render_markdown(source)))
     return _SPACE.sub(" ", html.unescape(text)).strip()
 

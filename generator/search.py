@@ -45,7 +45,7 @@ from . import urls
 from .assemble import Site
 from .assets import VENDOR_FILES
 from .markup import plain_text
-from .model import LADDER, Activity, Organisation, Toegang
+from .model import LADDER, Toegang
 from .publish import Writer
 
 URL = "zoeken/"

@@ -77,7 +77,7 @@ def first_activity_url(out: Path) -> str:
 PAGES = {"home": "", "zoeken": "zoeken/?q=taalcafe", "wegwijzer": "wegwijzer/"}
 
 
-@pytest.mark.parametrize("kind", ["home", "activiteit", "wegwijzer"])
+@pytest.mark.parametrize("kind", ["home", "activiteit", "zoeken", "wegwijzer"])
 def test_lighthouse_scores(local_site, tmp_path, kind):
     base, out = local_site
     url = base + (first_activity_url(out) if kind == "activiteit" else PAGES[kind])

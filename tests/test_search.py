@@ -460,6 +460,7 @@ def test_the_search_page_loads_lunr_and_its_data_with_relative_urls(search_site:
     page = soup(search_site / "zoeken" / "index.html")
     scripts = [s["src"] for s in page.find_all("script")]
     assert scripts == [
+        "../static/js-aan.js",
         "../static/vendor/lunr.min.js",
         "../static/vendor/lunr.stemmer.support.min.js",
         "../static/vendor/lunr.nl.min.js",

@@ -1,0 +1,1 @@
+"""Benchmarks for the search index (not tests): see bench/run.py and docs/zoeken.md."""
