@@ -77,8 +77,12 @@ def plain_text(source: str) -> str:
 
 
 def summary(source: str, limit: int = 160) -> str:
-    """A short plain-text summary: the first sentence(s), at most `limit` characters."""
-    text = plain_text(source)
+    """A short plain-text summary of editor Markdown: see `shorten`."""
+    return shorten(plain_text(source), limit)
+
+
+def shorten(text: str, limit: int) -> str:
+    """At most `limit` characters of plain text: whole sentences where possible."""
     if len(text) <= limit:
         return text
     cut = text[:limit]

@@ -44,7 +44,7 @@ from lunr.vector import Vector
 from . import urls
 from .assemble import Site
 from .assets import VENDOR_FILES
-from .markup import plain_text
+from .markup import plain_text, shorten
 from .model import LADDER, Toegang
 from .publish import Writer
 
@@ -208,17 +208,6 @@ def _excerpt(text: str, words: int = EXCERPT_WORDS) -> str:
     return " ".join(text.split()[:words])
 
 
-def _snippet(text: str, limit: int = SNIPPET_CHARS) -> str:
-    """A short plain-text snippet: whole sentences where possible (as markup.summary)."""
-    if len(text) <= limit:
-        return text
-    cut = text[:limit]
-    sentence_end = max(cut.rfind(". "), cut.rfind("! "), cut.rfind("? "))
-    if sentence_end >= limit // 2:
-        return cut[: sentence_end + 1]
-    return cut[: cut.rfind(" ")].rstrip(",;:") + " …"
-
-
 def _term_words(site: Site, kind: str, ids: Sequence[str]) -> list[str]:
     words: list[str] = []
     for term in site.terms(kind, tuple(ids)):
@@ -243,7 +232,7 @@ def build_documents(site: Site) -> list[Document]:
         display = [
             a.titel,
             urls.activity(a.slug),
-            _snippet(text),
+            shorten(text, SNIPPET_CHARS),
             org_number[a.organisatie],
             toegang_number[a.toegang],
             1 if a.is_gratis else 0,
@@ -262,7 +251,7 @@ def build_documents(site: Site) -> list[Document]:
                 o.naam,
                 " ".join(_term_words(site, "wijken", o.wijken)),
                 _excerpt(text),
-                [o.naam, urls.organisation(o.slug), _snippet(text)],
+                [o.naam, urls.organisation(o.slug), shorten(text, SNIPPET_CHARS)],
             )
         )
     return documents
