@@ -37,6 +37,12 @@ def page_types(example) -> dict[str, str]:
         "alle activiteiten": "activiteiten/",
         "organisaties": "organisaties/",
         "404": "404.html",
+        "zoeken": "zoeken/",
+        "zoeken met resultaten en filters": "zoeken/?q=eenzaam&toegang=vrij&ladder=2",
+        "wegwijzer": "wegwijzer/",
+        "wegwijzer-uitkomst": (
+            "wegwijzer/#leefgebieden=inkomen,werk,gezondheid,sociale-contacten&ladder=2"
+        ),
     }
 
 
