@@ -438,9 +438,19 @@ def test_without_javascript_the_listing_pages_are_the_way_in(browser, fixture_ur
             expect(page.get_by_role("link", name=name)).to_be_visible()
         page.get_by_role("link", name="Aanbod per doelgroep").click()
         expect(page.locator("h1")).to_have_text("Doelgroepen")
-        # No axe here: it runs as JavaScript, which this context has switched off.
     finally:
         context.close()
+
+
+def test_when_the_scripts_do_not_load_the_page_still_passes_axe(
+    page: Page, fixture_url: str
+) -> None:
+    # axe needs JavaScript itself, so here the page's own scripts fail to load instead.
+    page.route(re.compile(r".*\.js$"), lambda route: route.abort())
+    page.goto(fixture_url + "zoeken/?q=koffie")
+    expect(page.locator("#zk-zonder-js")).to_be_visible()
+    expect(page.locator("#zoeken")).to_be_hidden()
+    assert axe_check(page, "zoeken zonder scripts") == []
 
 
 # --- Accessibility ------------------------------------------------------------------------------
