@@ -132,24 +132,24 @@ def _fail(failed: BuildFailed, untouched: str) -> None:
 
 def print_diagnostics(diags: Diagnostics) -> None:
     """Print every diagnostic; identical warnings beyond GROUP_AFTER become one line."""
-    seen: Counter[tuple[str, str]] = Counter()
+    shown: Counter[tuple[str, str]] = Counter()
+    hidden: Counter[tuple[str, str]] = Counter()
     for d in diags:
-        key = (d.field, _message_kind(d))
-        seen[key] += 1
-        if d.severity is Severity.WARNING and seen[key] > GROUP_AFTER:
-            continue
+        if d.severity is Severity.WARNING:
+            key = (d.field, _warning_kind(d))
+            shown[key] += 1
+            if shown[key] > GROUP_AFTER:
+                hidden[key] += 1
+                continue
         click.echo(d.format(), err=True)
-    for (field, kind), count in sorted(seen.items()):
-        extra = count - GROUP_AFTER
-        if extra > 0 and kind.startswith("w:"):
-            about = f" over {field}" if field else ""
-            click.echo(f"… en nog {extra} keer dezelfde waarschuwing{about}", err=True)
+    for (field, _kind), count in sorted(hidden.items()):
+        about = f" over {field}" if field else ""
+        click.echo(f"… en nog {count} keer dezelfde waarschuwing{about}", err=True)
 
 
-def _message_kind(d: Diagnostic) -> str:
-    # Group warnings by field and by the message without its quoted values.
-    prefix = "w:" if d.severity is Severity.WARNING else "e:"
-    return prefix + "".join(ch for ch in d.message if not ch.isdigit()).split("'")[0]
+def _warning_kind(d: Diagnostic) -> str:
+    """The message without its quoted values and numbers, so alike warnings group."""
+    return "".join(ch for ch in d.message if not ch.isdigit()).split("'")[0]
 
 
 @contextlib.contextmanager
