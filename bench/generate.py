@@ -140,7 +140,8 @@ ZINNEN = [
     "{titel} is {soort}.",
     "Iedere {dag}{dagdeel} bent u welkom van {tijd}.",
     "U hoeft niets mee te nemen; koffie en thee staan klaar.",
-    "De vrijwilligers van {org} ontvangen u met een kopje koffie en nemen de tijd voor een praatje.",
+    "De vrijwilligers van {org} ontvangen u met een kopje koffie"
+    " en nemen de tijd voor een praatje.",
     "Veel deelnemers vertellen dat ze zich minder eenzaam voelen sinds ze meedoen.",
     "Heeft u schulden of zorgen over geld? Dan kijken we samen naar een oplossing.",
     "Wij werken samen met het wijkteam, de huisarts en de praktijkondersteuner.",
@@ -293,7 +294,8 @@ def generate(n: int, out: Path, seed: int = 1) -> Path:
     org_count = max(3, n // 5)
     orgs = []
     for i in range(org_count):
-        naam = f"{ORG_SOORTEN[i % len(ORG_SOORTEN)]} {BIJNAMEN[(i // len(ORG_SOORTEN)) % len(BIJNAMEN)]}"
+        bijnaam = BIJNAMEN[(i // len(ORG_SOORTEN)) % len(BIJNAMEN)]
+        naam = f"{ORG_SOORTEN[i % len(ORG_SOORTEN)]} {bijnaam}"
         if i >= len(ORG_SOORTEN) * len(BIJNAMEN):
             naam += f" {i // (len(ORG_SOORTEN) * len(BIJNAMEN)) + 1}"
         slug = _slug(naam)

@@ -1,194 +1,471 @@
-"""Search benchmark: build, download size, index load and query latency for N activities.
+"""Search benchmark: build time, download size, load time, query latency, memory.
 
     .venv/bin/python -m bench.run            # N = 1,000 and 10,000
     .venv/bin/python -m bench.run 1000       # one size
 
-For each N: generate deterministic content (bench/generate.py), build it in a
-separate process (wall time and peak memory of the whole build), time the index
-build alone, add up the gzipped bytes a browser downloads before the first
-result can show on /zoeken/ (page, CSS, scripts, display data, index), and in
-headless Chromium measure index decoding (JSON.parse + Index.load) and the
-latency of a fixed set of 1-3 word queries through the page's own search code.
-Figures are printed as a Markdown table; timing is never a pass/fail test.
+For every N it generates the synthetic content (bench/generate.py), runs the real
+build in a child process (wall time and peak memory), times the index build on
+its own, weighs what the search page downloads, and measures in headless
+Debian Chromium how long the index takes to load and how long queries take.
+It also builds the index the "monolithic" way and in-between variants, to show
+how far each size decision moved the figures. Results go to
+bench/results/bench-N.json and a Markdown summary to stdout. Not a test: the
+figures depend on the machine; docs/zoeken.md records them with the machine.
 """
 
 from __future__ import annotations
 
+import argparse
 import gzip
 import json
+import os
+import platform
+import resource
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
+from bench.generate import generate
+from generator import search
+from generator.build import DEFAULT_NODE_MODULES, check
+from generator.markup import plain_text
 
-from bench.generate import generate  # noqa: E402
-from tests.helpers import CHROMIUM, CHROMIUM_ARGS, StaticServer  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
 
+# A fixed set of one- to three-word queries, as a frontline worker types them.
 QUERIES = [
     "eenzaam",
     "schulden",
+    "schuld",
     "taalcafe",
     "vrijwilligerswerk",
-    "koffie ochtend",
-    "hulp bij geld",
-    "werk zoeken",
-    "mantelzorg",
-    "jongeren sport",
-    "ouderen wandelen",
-    "schuldhulpverlening",
     "vrijwiligerswerk",
-    "dagbesteding",
-    "opvoeding hulp",
-    "computer les",
-    "samen eten",
-    "psychische klachten",
-    "nieuwkomers taal",
-    "beweging ouderen",
-    "budget cursus",
+    "koffie",
+    "wandelen",
+    "senioren",
+    "mantelzorg",
+    "dementie",
+    "budget",
+    "computer",
+    "jongeren",
+    "zwemmen",
+    "geld",
+    "werk",
+    "hulp",
+    "huiswerk",
+    "moestuin",
+    "koffie ouderen",
+    "hulp bij schulden",
+    "taal oefenen",
+    "werk zoeken",
+    "eenzaam noord",
+    "buurt kookclub",
+    "dagbesteding ouderen",
+    "sport jongeren",
+    "gratis maaltijd",
+    "hulp formulieren invullen",
+    "mantelzorg even weg",
+    "digitale hulp ouderen",
 ]
-ROUNDS = 5  # each query is timed this many times after one warm-up
-
-BUILD_SCRIPT = """
-import resource, sys, time
-from pathlib import Path
-from generator.build import build
-started = time.perf_counter()
-build(Path(sys.argv[1]), Path(sys.argv[2]))
-seconds = time.perf_counter() - started
-peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(f"{seconds:.3f} {peak_mb:.1f}")
-"""
-
-INDEX_SCRIPT = """
-import sys, time
-from pathlib import Path
-from generator.build import check
-from generator import search
-site, _ = check(Path(sys.argv[1]))
-started = time.perf_counter()
-documents = search.build_documents(site)
-index = search.build_index(documents)
-search.dumps(search.encode_index(index))
-print(f"{time.perf_counter() - started:.3f}")
-"""
+ROUNDS = 5
 
 
-def gzipped(path: Path) -> int:
-    return len(gzip.compress(path.read_bytes(), compresslevel=6, mtime=0))
+def gz(data: bytes) -> int:
+    """Bytes after gzip at level 6, what a typical web server sends."""
+    return len(gzip.compress(data, compresslevel=6, mtime=0))
 
 
-def first_result_bytes(out: Path) -> dict[str, int]:
-    """Gzipped size of every file /zoeken/ needs before the first result can show."""
-    page = out / "zoeken" / "index.html"
-    html = page.read_text(encoding="utf-8")
-    files = {"zoeken/index.html": page, "static/style.css": out / "static" / "style.css"}
-    for path in sorted(out.rglob("*")):
-        rel = path.relative_to(out).as_posix()
-        name = path.name
-        if path.is_file() and (rel.startswith("zoeken/") or rel.startswith("static/")):
-            if name in html or rel.split("/", 1)[-1] in html:
-                files[rel] = path
-    return {rel: gzipped(path) for rel, path in sorted(files.items())}
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    k = (len(ordered) - 1) * p
+    low, high = int(k), min(int(k) + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (k - low)
 
 
-def browser_figures(out: Path) -> dict[str, float]:
+# --- Build -------------------------------------------------------------------------------
+
+
+def run_build(content: Path, output: Path) -> dict[str, float]:
+    """The real build (`sociale-kaart build`) in a child process: wall time and peak RSS."""
+    started = time.perf_counter()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "generator",
+            "build",
+            "--content",
+            str(content),
+            "--output",
+            str(output),
+        ],
+        check=True,
+        cwd=ROOT,
+        capture_output=True,
+    )
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return {
+        "build_seconds": time.perf_counter() - started,
+        # ru_maxrss is the largest child so far; sizes run small to large, so it is this one.
+        "build_peak_rss_mb": max(peak, before) / 1024,
+    }
+
+
+def time_index_build(content: Path) -> dict[str, Any]:
+    """search.write_index's work (documents, lunr build, compact JSON), timed in-process."""
+    site, _ = check(content)
+    runs = []
+    for _ in range(3):
+        search.stem.cache_clear()
+        started = time.perf_counter()
+        documents = search.build_documents(site)
+        t_docs = time.perf_counter()
+        builder = search.index_builder(documents)
+        t_lunr = time.perf_counter()
+        search.dumps(search.display_data(site, documents))
+        search.dumps(search.encode_index(builder))
+        done = time.perf_counter()
+        runs.append((done - started, t_docs - started, t_lunr - t_docs, done - t_lunr))
+    best = min(runs)
+    return {
+        "index_build_seconds": statistics.median(r[0] for r in runs),
+        "index_build_parts_seconds": {
+            "documents": best[1],
+            "lunr_build": best[2],
+            "encode_json": best[3],
+        },
+        "documents": len(documents),
+        "terms": len(builder.inverted_index),
+    }
+
+
+# --- Sizes -------------------------------------------------------------------------------
+
+
+def variant_sizes(content: Path) -> dict[str, int]:
+    """Gzipped size of the index built in ways we did not choose, one decision at a time."""
+    site, _ = check(content)
+    documents = search.build_documents(site)
+    full_docs = []
+    for a in site.activities:
+        text = plain_text(a.beschrijving)
+        full_docs.append((text, a.kosten, a.wanneer))
+    for o in site.organisations:
+        full_docs.append((plain_text(o.beschrijving), "", ""))
+
+    def lunr_json(refs: list[str], full_text: bool) -> bytes:
+        builder = search.DutchBuilder()
+        for ref, doc, full in zip(refs, documents, full_docs, strict=True):
+            body = " ".join(full) if full_text else doc.body
+            builder.add_terms(
+                ref,  # type: ignore[arg-type]
+                {
+                    "t": search.terms(doc.title),
+                    "k": search.terms(doc.tags),
+                    "b": search.terms(body),
+                },
+            )
+        return search.dumps(builder.build().serialize()).encode()
+
+    paths = [d.display[1] for d in documents]
+    numbers = [str(n) for n in range(len(documents))]
+    ours = search.index_builder(documents)
+    display_inside = search.dumps(
+        {
+            "index": json.loads(lunr_json(paths, True)),
+            "docs": {
+                d.display[1]: {"titel": d.title, "tekst": t[0]}
+                for d, t in zip(documents, full_docs, strict=True)
+            },
+        }
+    ).encode()
+    return {
+        "A_monolithic_full_text_in_file_gz": gz(display_inside),
+        "B_lunr_json_full_text_path_refs_gz": gz(lunr_json(paths, True)),
+        "C_lunr_json_full_text_numeric_refs_gz": gz(lunr_json(numbers, True)),
+        "D_lunr_json_excerpt_numeric_refs_gz": gz(search.dumps(ours.index.serialize()).encode()),
+        "E_scores_once_excerpt_numeric_refs_gz": gz(search.dumps(scores_once(ours.index)).encode()),
+        "F_compact_excerpt_numeric_refs_gz": gz(search.dumps(search.encode_index(ours)).encode()),
+    }
+
+
+def scores_once(index: Any) -> dict[str, Any]:
+    """An earlier compact form: lunr's rounded scores, each stored once, refs as deltas.
+
+    [per term: [per field: [ref, score * 1000, ...]]]. The shipped form stores tf,
+    idf and field lengths instead and computes the scores in the browser.
+    """
+    fields = list(index.fields)
+    ordered = sorted(index.inverted_index)
+    number = {index.inverted_index[t]["_index"]: n for n, t in enumerate(ordered)}
+    rows: list[list[list[tuple[int, int]]]] = [[[] for _ in fields] for _ in ordered]
+    for field_ref, vector in index.field_vectors.items():
+        name, _, ref = field_ref.partition("/")
+        elements = vector.elements
+        for i in range(0, len(elements), 2):
+            rows[number[elements[i]]][fields.index(name)].append(
+                (int(ref), round(elements[i + 1] * 1000))
+            )
+    postings = []
+    for row in rows:
+        encoded = []
+        for entries in row:
+            flat: list[int] = []
+            previous = 0
+            for ref, score in sorted(entries):
+                flat += (ref - previous, score)
+                previous = ref
+            encoded.append(flat)
+        postings.append(encoded)
+    return {"fields": fields, "terms": ordered, "postings": postings}
+
+
+def download_sizes(output: Path) -> dict[str, int]:
+    files = {
+        "index": output / search.INDEX_FILE,
+        "gegevens": output / search.DATA_FILE,
+        "zoeken_js": output / "static" / "zoeken.js",
+        "page_html": output / "zoeken" / "index.html",
+        "style_css": output / "static" / "style.css",
+    }
+    # Any other script the page loads (such as js-aan.js).
+    html = files["page_html"].read_text(encoding="utf-8")
+    for path in sorted((output / "static").glob("*.js")):
+        if f"static/{path.name}" in html and path.name != "zoeken.js":
+            files[f"other:{path.name}"] = path
+    for _, name in search.VENDOR_FILES:
+        files[f"vendor:{name}"] = output / "static" / "vendor" / name
+    sizes = {f"{key}_gz": gz(path.read_bytes()) for key, path in files.items()}
+    sizes.update({f"{key}_raw": path.stat().st_size for key, path in files.items()})
+    lunr = sum(v for k, v in sizes.items() if k.startswith("vendor:") and k.endswith("_gz"))
+    sizes["lunr_scripts_gz"] = lunr
+    # The brief's measure: index + lunr scripts.
+    sizes["index_plus_lunr_gz"] = sizes["index_gz"] + lunr
+    # Everything a word query needs before its first result is on screen.
+    sizes["first_result_total_gz"] = (
+        sizes["index_gz"] + lunr + sizes["gegevens_gz"] + sizes["zoeken_js_gz"]
+    )
+    page = (
+        sizes["page_html_gz"]
+        + sizes["style_css_gz"]
+        + sum(v for k, v in sizes.items() if k.startswith("other:") and k.endswith("_gz"))
+    )
+    sizes["page_and_css_gz"] = page
+    sizes["first_result_with_page_gz"] = sizes["first_result_total_gz"] + page
+    # A filters-only result needs no index (shown before the index arrives).
+    sizes["filters_only_first_result_gz"] = (
+        sizes["gegevens_gz"] + lunr + sizes["zoeken_js_gz"] + page
+    )
+    return sizes
+
+
+# --- Browser -----------------------------------------------------------------------------
+
+_MEASURE = """async ([queries, rounds]) => {
+  const api = window.socialeKaartZoeken;
+  const url = document.getElementById("zoeken").getAttribute("data-index");
+  const load = [], fetchParse = [], decode = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    const json = await (await fetch(url, {cache: "no-store"})).json();
+    const t1 = performance.now();
+    api.decodeIndex(json);
+    const t2 = performance.now();
+    fetchParse.push(t1 - t0); decode.push(t2 - t1); load.push(t2 - t0);
+  }
+  for (const q of queries) api.search(q, {});  // warm-up: stem cache, JIT
+  const times = [];
+  for (let r = 0; r < rounds; r++) {
+    for (const q of queries) {
+      const t0 = performance.now();
+      api.search(q, {});
+      times.push(performance.now() - t0);
+    }
+  }
+  const filterTimes = [];
+  for (let r = 0; r < rounds; r++) {
+    const t0 = performance.now();
+    api.search("", {gratis: true, ladder: ["2", "3"]});
+    filterTimes.push(performance.now() - t0);
+  }
+  return {ready: api.state.readyMs, load, fetchParse, decode, times, filterTimes,
+          hits: queries.map(q => api.search(q, {}).hits.length)};
+}"""
+
+
+def browser_figures(output: Path) -> dict[str, Any]:
     from playwright.sync_api import sync_playwright
 
-    server = StaticServer(out)
+    from tests.helpers import CHROMIUM, CHROMIUM_ARGS, StaticServer
+
+    server = StaticServer(output)
     base = server.start()
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             page = browser.new_page()
-            started = time.perf_counter()
             page.goto(base + "zoeken/")
-            page.wait_for_selector("#zoeken[data-klaar=true]", timeout=120_000)
-            ready = (time.perf_counter() - started) * 1000
-            decode = page.evaluate("socialeKaartZoeken.state.decodeMs")
-            timings = page.evaluate(
-                """([queries, rounds]) => {
-                  const z = socialeKaartZoeken, out = [];
-                  for (const q of queries) {
-                    z.search(q);  // warm-up
-                    for (let i = 0; i < rounds; i++) {
-                      const t = performance.now(); z.search(q); out.push(performance.now() - t);
-                    }
-                  }
-                  return out;
-                }""",
-                [QUERIES, ROUNDS],
-            )
+            page.wait_for_selector("#zoeken[data-klaar]", timeout=120_000)
+            raw = page.evaluate(_MEASURE, [QUERIES, ROUNDS])
             browser.close()
     finally:
         server.stop()
-    timings.sort()
     return {
-        "ready_ms": ready,
-        "decode_ms": decode,
-        "median_ms": statistics.median(timings),
-        "p95_ms": timings[int(0.95 * (len(timings) - 1))],
+        "ready_after_navigation_ms": raw["ready"],
+        "index_load_ms_median": statistics.median(raw["load"]),
+        "index_fetch_parse_ms_median": statistics.median(raw["fetchParse"]),
+        "index_decode_ms_median": statistics.median(raw["decode"]),
+        "query_ms_median": statistics.median(raw["times"]),
+        "query_ms_p95": percentile(raw["times"], 0.95),
+        "query_ms_max": max(raw["times"]),
+        "filters_only_ms_median": statistics.median(raw["filterTimes"]),
+        "queries": len(QUERIES),
+        "rounds": ROUNDS,
+        "hits_per_query": dict(zip(QUERIES, raw["hits"], strict=True)),
     }
 
 
-def measure(n: int) -> dict[str, object]:
-    with tempfile.TemporaryDirectory(prefix=f"bench-{n}-") as tmp:
-        content = generate(n, Path(tmp) / "content")
-        out = Path(tmp) / "out"
-        python = sys.executable
-        build_out = subprocess.run(
-            [python, "-c", BUILD_SCRIPT, str(content), str(out)],
-            cwd=REPO,
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout.split()
-        index_seconds = float(
-            subprocess.run(
-                [python, "-c", INDEX_SCRIPT, str(content)],
-                cwd=REPO,
-                check=True,
-                capture_output=True,
-                text=True,
-            ).stdout
-        )
-        sizes = first_result_bytes(out)
-        raw_index = (out / "zoeken" / "index.json").stat().st_size
-        figures = {
-            "n": n,
-            "build_s": float(build_out[0]),
-            "build_peak_mb": float(build_out[1]),
-            "index_build_s": index_seconds,
-            "index_raw_kb": raw_index / 1024,
-            "first_result_gzip_kb": sum(sizes.values()) / 1024,
-            "files": {k: round(v / 1024, 1) for k, v in sizes.items()},
-        }
-        figures.update(browser_figures(out))
-        return figures
+# --- Main --------------------------------------------------------------------------------
+
+
+def bench(n: int, seed: int) -> dict[str, Any]:
+    content = RESULTS / f"content-{n}"
+    output = RESULTS / f"site-{n}"
+    generate(n, content, seed)
+    figures: dict[str, Any] = {"n": n, "seed": seed}
+    figures.update(run_build(content, output))
+    figures.update(time_index_build(content))
+    figures["sizes"] = download_sizes(output)
+    figures["variants"] = variant_sizes(content)
+    figures["browser"] = browser_figures(output)
+    return figures
+
+
+def summary(results: list[dict[str, Any]]) -> str:
+    kb = 1000
+    lines = [
+        f"Machine: {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()},"
+        f" {platform.platform()}. KB = 1,000 bytes; gzip level 6.",
+        "",
+        "| | " + " | ".join(f"N = {r['n']:,}" for r in results) + " |",
+        "|---|" + "---|" * len(results),
+    ]
+
+    def row(label: str, fn: Any) -> None:
+        lines.append(f"| {label} | " + " | ".join(fn(r) for r in results) + " |")
+
+    row(
+        "Documents (activities + organisations) / index terms",
+        lambda r: f"{r['documents']:,} / {r['terms']:,}",
+    )
+    row(
+        "Index build (documents + lunr + JSON), median of 3",
+        lambda r: f"{r['index_build_seconds']:.2f} s",
+    )
+    row("Whole build (`sociale-kaart build`), wall time", lambda r: f"{r['build_seconds']:.1f} s")
+    row("Whole build, peak memory (RSS)", lambda r: f"{r['build_peak_rss_mb']:.0f} MB")
+    row(
+        "index.json gzipped (raw)",
+        lambda r: f"{r['sizes']['index_gz'] / kb:,.0f} KB ({r['sizes']['index_raw'] / kb:,.0f} KB)",
+    )
+    row(
+        "gegevens.json gzipped (raw)",
+        lambda r: (
+            f"{r['sizes']['gegevens_gz'] / kb:,.0f} KB ({r['sizes']['gegevens_raw'] / kb:,.0f} KB)"
+        ),
+    )
+    row(
+        "lunr + stemmer support + lunr.nl, gzipped",
+        lambda r: f"{r['sizes']['lunr_scripts_gz'] / kb:,.1f} KB",
+    )
+    row("zoeken.js gzipped", lambda r: f"{r['sizes']['zoeken_js_gz'] / kb:,.1f} KB")
+    row(
+        "**Index + lunr scripts, gzipped**",
+        lambda r: f"**{r['sizes']['index_plus_lunr_gz'] / kb:,.0f} KB**",
+    )
+    row(
+        "+ gegevens.json + zoeken.js: all search data and code before the first word result",
+        lambda r: f"{r['sizes']['first_result_total_gz'] / kb:,.0f} KB",
+    )
+    row(
+        "+ the page itself (HTML, CSS, js-aan.js): every byte /zoeken/ loads",
+        lambda r: f"{r['sizes']['first_result_with_page_gz'] / kb:,.0f} KB",
+    )
+    row(
+        "Before the first filters-only result (everything but the index)",
+        lambda r: f"{r['sizes']['filters_only_first_result_gz'] / kb:,.0f} KB",
+    )
+    row(
+        "Page ready (data + index loaded) after navigation, localhost",
+        lambda r: f"{r['browser']['ready_after_navigation_ms']:.0f} ms",
+    )
+    row(
+        "Index load: fetch + JSON.parse + decode, median of 5",
+        lambda r: (
+            f"{r['browser']['index_load_ms_median']:.0f} ms"
+            f" ({r['browser']['index_fetch_parse_ms_median']:.0f} +"
+            f" {r['browser']['index_decode_ms_median']:.0f})"
+        ),
+    )
+    row(
+        f"**Query latency median / p95** ({len(QUERIES)} queries x {ROUNDS})",
+        lambda r: (
+            f"**{r['browser']['query_ms_median']:.2f} / {r['browser']['query_ms_p95']:.2f} ms**"
+        ),
+    )
+    row("Query latency max", lambda r: f"{r['browser']['query_ms_max']:.1f} ms")
+    row(
+        "Filters-only listing, median", lambda r: f"{r['browser']['filters_only_ms_median']:.2f} ms"
+    )
+    lines += [
+        "",
+        "Index size by design choice (gzipped, index file only):",
+        "",
+        "| Variant | " + " | ".join(f"N = {r['n']:,}" for r in results) + " |",
+        "|---|" + "---|" * len(results),
+    ]
+    names = {
+        "A_monolithic_full_text_in_file_gz": (
+            "A. One file: lunr JSON over full descriptions + display text, path refs"
+        ),
+        "B_lunr_json_full_text_path_refs_gz": "B. lunr JSON, full descriptions, path refs",
+        "C_lunr_json_full_text_numeric_refs_gz": "C. ... with numeric refs",
+        "D_lunr_json_excerpt_numeric_refs_gz": "D. ... and a 30-word excerpt",
+        "E_scores_once_excerpt_numeric_refs_gz": "E. ... each score stored once, refs as deltas",
+        "F_compact_excerpt_numeric_refs_gz": (
+            "F. ... tf, idf and field lengths instead of scores (shipped)"
+        ),
+    }
+    for key, label in names.items():
+        row(label, lambda r, key=key: f"{r['variants'][key] / kb:,.0f} KB")
+    return "\n".join(lines)
 
 
 def main() -> None:
-    sizes = [int(a) for a in sys.argv[1:]] or [1000, 10000]
-    rows = [measure(n) for n in sizes]
-    print(
-        "| N | build (s) | build peak (MB) | index build (s) | index raw (KB) |"  # noqa: T201
-        " before first result, gzip (KB) | index decode (ms) | query median (ms) |"
-        " query p95 (ms) |"
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "sizes",
+        type=int,
+        nargs="*",
+        default=[1000, 10000],
+        help="numbers of activities (default: 1000 10000)",
     )
-    print("|---|---|---|---|---|---|---|---|---|")  # noqa: T201
-    for r in rows:
-        print(  # noqa: T201
-            f"| {r['n']:,} | {r['build_s']:.1f} | {r['build_peak_mb']:.0f} |"
-            f" {r['index_build_s']:.2f} | {r['index_raw_kb']:.0f} |"
-            f" {r['first_result_gzip_kb']:.0f} | {r['decode_ms']:.0f} |"
-            f" {r['median_ms']:.2f} | {r['p95_ms']:.2f} |"
-        )
-    print()  # noqa: T201
-    print(json.dumps(rows, indent=1))  # noqa: T201
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    if not (DEFAULT_NODE_MODULES / "lunr").is_dir():
+        sys.exit("node_modules ontbreekt: draai eerst npm ci --ignore-scripts")
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    results = []
+    for n in sorted(args.sizes):
+        figures = bench(n, args.seed)
+        (RESULTS / f"bench-{n}.json").write_text(json.dumps(figures, indent=2) + "\n")
+        results.append(figures)
+    sys.stdout.write(summary(results) + "\n")
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ in step). Two files go into the output, both written deterministically:
   before the index arrives.
 - zoeken/index.json: the lunr index in a compact form (see `encode_index`):
   terms in sorted order, and per term and field the documents that contain it
-  with their lunr score. Refs are positions in gegevens.json, never paths.
+  with what lunr's score is made of. Refs are positions in gegevens.json.
 
 Text processing is the same on both sides: lowercase, fold diacritics, every
 character that is not a letter or digit becomes a space, then lunr.nl's stop
@@ -35,6 +35,7 @@ from typing import Any
 
 import snowballstemmer
 from lunr.builder import Builder
+from lunr.idf import idf as lunr_idf
 from lunr.index import Index
 from lunr.pipeline import Pipeline
 from lunr.token_set import TokenSet
@@ -51,7 +52,7 @@ from .publish import Writer
 URL = "zoeken/"
 DATA_FILE = "zoeken/gegevens.json"
 INDEX_FILE = "zoeken/index.json"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 # Index fields with their boost: title, tags (organisation, doelgroepen and
 # leefgebieden with their zoektermen, wijken), body (an excerpt, kosten, wanneer).
@@ -90,7 +91,13 @@ _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\u
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 # Anything Markdown or HTML could act on: markup characters, entities, and lines
 # that start a list, quote, heading underline or code block.
-_MARKUP = re.compile(r"[\\`*_\[\]<>#&!|=~]|^[ \t]*(?:[-+>]|\d+[.)])(?:\s|$)|^[ \t]*-+[ \t]*$|^(?: {4}|\t)", re.M)
+_MARKUP = re.compile(
+    r"[\\`*_\[\]<>#&!|=~]"  # markup characters and entities
+    r"|^[ \t]*(?:[-+>]|\d+[.)])(?:\s|$)"  # list item or quote
+    r"|^[ \t]*-+[ \t]*$"  # heading underline or rule
+    r"|^(?: {4}|\t)",  # code block
+    re.M,
+)
 _LEADING = re.compile(f"^[^{WORD_CHARACTERS}]+")
 _TRAILING = re.compile(f"[^{WORD_CHARACTERS}]+$")
 
@@ -111,7 +118,7 @@ _STEMMER = snowballstemmer.stemmer("dutch_porter")
 
 
 def normalize(text: str) -> str:
-    """Lowercase, without diacritics, letters and digits only: "Taalcafé (gratis)" -> "taalcafe gratis"."""
+    """Lowercase, no diacritics, only letters and digits: "Café (gratis)" -> "cafe gratis"."""
     text = text.lower()
     if not text.isascii():
         text = unicodedata.normalize("NFC", _COMBINING.sub("", unicodedata.normalize("NFD", text)))
@@ -289,6 +296,8 @@ class DutchBuilder(Builder):
     structures (no term metadata), so `build()` scores exactly as lunr does.
     """
 
+    index: Index  # set by index_builder()
+
     def __init__(self) -> None:
         super().__init__()
         _register_pipeline_functions()
@@ -319,54 +328,71 @@ class DutchBuilder(Builder):
                 posting[field_name].setdefault(doc_ref, {})
 
 
-def build_index(documents: Sequence[Document]) -> Index:
-    """A lunr index over the documents, with the Dutch pipeline; refs "0", "1", ..."""
+def index_builder(documents: Sequence[Document]) -> DutchBuilder:
+    """A built DutchBuilder over the documents (refs "0", "1", ...); `.index` is the index."""
     builder = DutchBuilder()
     for ref, doc in enumerate(documents):
         builder.add_terms(ref, {"t": terms(doc.title), "k": terms(doc.tags), "b": terms(doc.body)})
-    return builder.build()
+    builder.index = builder.build()
+    return builder
 
 
-def encode_index(index: Index) -> dict[str, Any]:
-    """The compact form of a lunr index that zoeken.js and `decode_index` read.
+def build_index(documents: Sequence[Document]) -> Index:
+    """A lunr index over the documents, with the Dutch pipeline; refs "0", "1", ..."""
+    return index_builder(documents).index
 
-    {"v", "fields", "pipeline", "terms": [sorted terms], "postings": [per term: [per
-    field: [ref, score, ref, score, ...]]]} where the first ref is absolute and the
-    next ones are differences, and score is lunr's field score times 1000 (lunr
-    rounds scores to three decimals, so this is exact). A term's number is its
-    position in "terms". lunr's own JSON stores every score twice (inverted index
-    and field vectors) and every ref as a string key; this stores each once.
+
+# idf is shipped with four decimals: exact in both languages (see encode_index).
+IDF_SCALE = 10_000
+
+
+def encode_index(builder: Builder) -> dict[str, Any]:
+    """The compact form of a built lunr index that zoeken.js and `decode_index` read.
+
+    lunr's own JSON stores for every (term, field, document) a score twice (in the
+    inverted index and in the field vectors) and every ref as a string key. This
+    stores what the scores are made of, once: per term its idf and, per field, the
+    documents that contain it with the term frequency ([ref, tf, ref, tf, ...], the
+    first ref absolute, the next ones differences); per field the length of every
+    document, the average length, and the boost. The reader computes lunr's BM25
+    field score from these: half the bytes, because a frequency is nearly always 1
+    and a score never repeats. Terms are numbered by their sorted position.
+
+    The idf goes with four decimals rather than being recomputed, because
+    Math.log and Python's math.log may differ in the last bit; everything else
+    is + - * / on the same numbers, so Python and the browser score identically.
     """
-    fields = list(index.fields)
-    ordered = sorted(index.inverted_index)
-    number = {index.inverted_index[t]["_index"]: n for n, t in enumerate(ordered)}
-    postings: list[list[list[tuple[int, int]]]] = [[[] for _ in fields] for _ in ordered]
-    field_number = {f: n for n, f in enumerate(fields)}
-    for field_ref, vector in index.field_vectors.items():
-        field_name, _, ref = field_ref.partition("/")
-        elements = vector.elements
-        for i in range(0, len(elements), 2):
-            postings[number[elements[i]]][field_number[field_name]].append(
-                (int(ref), round(elements[i + 1] * 1000))
-            )
-    encoded = []
-    for per_field in postings:
+    fields = list(builder._fields)
+    count = builder.document_count
+    ordered = sorted(builder.inverted_index)
+    idf, postings = [], []
+    for term in ordered:
+        posting = builder.inverted_index[term]
+        idf.append(round(lunr_idf(posting, count) * IDF_SCALE))
         row = []
-        for entries in per_field:
-            entries.sort()
+        for name in fields:
             flat: list[int] = []
             previous = 0
-            for ref, score in entries:
-                flat += (ref - previous, score)
+            for ref in sorted(int(r) for r in posting[name]):
+                flat += (ref - previous, builder.field_term_frequencies[f"{name}/{ref}"][term])
                 previous = ref
             row.append(flat)
-        encoded.append(row)
+        postings.append(row)
     return {
         "v": FORMAT_VERSION,
         "fields": fields,
-        "pipeline": index.pipeline.serialize(),
+        "boosts": [builder._fields[name].boost for name in fields],
+        "k1": builder._k1,
+        "b": builder._b,
+        "lengths": [
+            [builder.field_lengths[f"{name}/{r}"] for r in range(count)] for name in fields
+        ],
+        "averages": [builder.average_field_length[name] for name in fields],
+        "pipeline": builder.search_pipeline.serialize(),
         "terms": ordered,
-        "postings": encoded,
+        "idf": idf,
+        "idfScale": IDF_SCALE,
+        "postings": postings,
     }
 
 
@@ -376,21 +402,27 @@ _EMPTY: dict[str, Any] = {}
 def decode_index(data: dict[str, Any]) -> Index:
     """A lunr index from `encode_index` output, built exactly as zoeken.js builds it."""
     _register_pipeline_functions()
-    fields = data["fields"]
+    fields, k1, b = data["fields"], data["k1"], data["b"]
+    per_field = list(zip(fields, data["boosts"], data["lengths"], data["averages"], strict=True))
     inverted_index: dict[str, dict[str, Any]] = {}
     vectors: dict[str, list[float]] = {}
     builder = TokenSetBuilder()
-    for n, (term, per_field) in enumerate(zip(data["terms"], data["postings"], strict=True)):
+    for n, (term, row) in enumerate(zip(data["terms"], data["postings"], strict=True)):
         builder.insert(term)
+        idf = data["idf"][n] / data["idfScale"]
         posting: dict[str, Any] = {"_index": n}
-        for field_name, flat in zip(fields, per_field, strict=True):
+        for (name, boost, lengths, average), flat in zip(per_field, row, strict=True):
             docs: dict[str, Any] = {}
             ref = 0
             for i in range(0, len(flat), 2):
                 ref += flat[i]
+                tf = flat[i + 1]
+                # lunr's BM25 field score (lunr.Builder.createFieldVectors), unrounded.
+                norm = k1 * (1 - b + b * (lengths[ref] / average)) + tf
+                score = idf * ((k1 + 1) * tf) / norm * boost
                 docs[str(ref)] = _EMPTY
-                vectors.setdefault(f"{field_name}/{ref}", []).extend((n, flat[i + 1] / 1000))
-            posting[field_name] = docs
+                vectors.setdefault(f"{name}/{ref}", []).extend((n, score))
+            posting[name] = docs
         inverted_index[term] = posting
     builder.finish()
     field_vectors = {key: Vector(elements) for key, elements in vectors.items()}
@@ -412,7 +444,7 @@ def write_index(site: Site, writer: Writer) -> None:
     """Write zoeken/gegevens.json and zoeken/index.json."""
     documents = build_documents(site)
     writer.write(DATA_FILE, dumps(display_data(site, documents)))
-    payload = encode_index(build_index(documents))
+    payload = encode_index(index_builder(documents))
     payload["query"] = QUERY_SETTINGS  # zoeken.js builds its queries with these
     writer.write(INDEX_FILE, dumps(payload))
 
@@ -569,9 +601,7 @@ def run_query(index: Index, stems: Iterable[str]) -> tuple[list[Hit], bool]:
             q.term(term, use_pipeline=False, boost=boosts[term])
 
     results = index.query(callback=build)
-    hits = [
-        (Hit(int(r["ref"]), r["score"]), set(r["match_data"].metadata)) for r in results
-    ]
+    hits = [(Hit(int(r["ref"]), r["score"]), set(r["match_data"].metadata)) for r in results]
     every = [h for h, matched in hits if all(matched & word for word in per_word)]
     partial = not every and len(per_word) > 1
     chosen = [h for h, _ in hits] if partial else every
@@ -582,10 +612,16 @@ def page_context(site: Site) -> dict[str, Any]:
     """What templates/zoeken.html needs: data files, scripts, and the facets with their options."""
     tax = site.taxonomy
     facets = [
-        ("doelgroep", "Doelgroep",
-         [(t.id, t.naam) for t in tax.doelgroepen] + [(VOOR_IEDEREEN, "Voor iedereen")]),
-        ("ladder", "Trede van de participatieladder",
-         [(str(r.number), f"{r.number}. {r.naam}") for r in LADDER]),
+        (
+            "doelgroep",
+            "Doelgroep",
+            [(t.id, t.naam) for t in tax.doelgroepen] + [(VOOR_IEDEREEN, "Voor iedereen")],
+        ),
+        (
+            "ladder",
+            "Trede van de participatieladder",
+            [(str(r.number), f"{r.number}. {r.naam}") for r in LADDER],
+        ),
         ("leefgebied", "Leefgebied", [(t.id, t.naam) for t in tax.leefgebieden]),
         ("wijk", "Wijk", [(t.id, t.naam) for t in tax.wijken]),
         ("toegang", "Toegang", [(t.value, t.label) for t in Toegang]),

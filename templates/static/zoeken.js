@@ -71,20 +71,27 @@
 
   function decodeIndex(data) {
     var fields = data.fields, list = data.terms, postings = data.postings;
+    var k1 = data.k1, b = data.b;
     var invertedIndex = Object.create(null), vectors = Object.create(null);
     var builder = new lunr.TokenSet.Builder();
     var empty = {};
     for (var n = 0; n < list.length; n++) {
       builder.insert(list[n]);
+      var idf = data.idf[n] / data.idfScale;
       var posting = { _index: n };
       for (var f = 0; f < fields.length; f++) {
         var flat = postings[n][f], docs = {}, ref = 0;
+        var boost = data.boosts[f], lengths = data.lengths[f], average = data.averages[f];
         for (var i = 0; i < flat.length; i += 2) {
           ref += flat[i];
+          var tf = flat[i + 1];
+          // lunr's BM25 field score, unrounded; the same operations as search.py.
+          var norm = k1 * (1 - b + b * (lengths[ref] / average)) + tf;
+          var score = idf * ((k1 + 1) * tf) / norm * boost;
           docs[ref] = empty;
           var key = fields[f] + "/" + ref;
           var elements = vectors[key] || (vectors[key] = []);
-          elements.push(n, flat[i + 1] / 1000);
+          elements.push(n, score);
         }
         posting[fields[f]] = docs;
       }
@@ -451,6 +458,7 @@
     });
     Promise.all([dataLoaded, indexLoaded]).then(function () {
       run({ now: true });
+      state.readyMs = performance.now(); // since navigation start
       root.setAttribute("data-klaar", "true");
     });
 
@@ -460,6 +468,7 @@
       normalize: normalize,
       terms: terms,
       queryStems: queryStems,
+      decodeIndex: decodeIndex,
       search: function (query, filters) {
         var f = { gratis: false };
         FACETS.forEach(function (facet) { f[facet] = []; });
