@@ -33,6 +33,9 @@ class Site:
     _terms: dict[str, dict[str, Term]] = field(init=False, repr=False)
     _by_org: dict[str, list[Activity]] = field(init=False, repr=False)
     _by_term: dict[tuple[str, str], list[Activity]] = field(init=False, repr=False)
+    _by_rung: dict[int, list[Activity]] = field(init=False, repr=False)
+    _for_everyone: list[Activity] = field(init=False, repr=False)
+    _municipality_wide: list[Activity] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         by_org: dict[str, list[Activity]] = defaultdict(list)
@@ -47,6 +50,10 @@ class Site:
         object.__setattr__(self, "_terms", terms)
         object.__setattr__(self, "_by_org", dict(by_org))
         object.__setattr__(self, "_by_term", dict(by_term))
+        by_rung = {r.number: [a for a in self.activities if r.number in a.ladder] for r in LADDER}
+        object.__setattr__(self, "_by_rung", by_rung)
+        object.__setattr__(self, "_for_everyone", [a for a in self.activities if a.voor_iedereen])
+        object.__setattr__(self, "_municipality_wide", [a for a in self.activities if not a.wijken])
 
     def organisation(self, slug: str) -> Organisation:
         return self._organisations[slug]
@@ -62,13 +69,13 @@ class Site:
         return self._by_term.get((kind, term_id), [])
 
     def activities_for_everyone(self) -> list[Activity]:
-        return [a for a in self.activities if a.voor_iedereen]
+        return self._for_everyone
 
     def activities_municipality_wide(self) -> list[Activity]:
-        return [a for a in self.activities if not a.wijken]
+        return self._municipality_wide
 
     def activities_on_rung(self, number: int) -> list[Activity]:
-        return [a for a in self.activities if number in a.ladder]
+        return self._by_rung.get(number, [])
 
     def matrix(self) -> list[tuple[str, str, list[list[Activity]]]]:
         """The "wie doet wat voor wie" overview: (row id, row name, cells for rungs 1-6)."""

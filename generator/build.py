@@ -29,7 +29,7 @@ DEFAULT_NODE_MODULES = PROJECT_DIR / "node_modules"
 class BuildReport:
     organisations: int
     activities: int
-    pages: int
+    files: int  # every file written: pages, sitemap, data, styles, scripts
     diagnostics: Diagnostics
     seconds: float
 
@@ -64,15 +64,16 @@ def build(
     pages = render.plan_pages(site)
     advance = progress(len(pages)) if progress else None
     with publish.staging(output_dir) as writer:
-        files = render.render_pages(env, site, pages, writer, advance)
+        render.render_pages(env, site, pages, writer, advance)
         wegwijzer.write_data(site, writer)
         search.write_index(site, writer)
         assets.copy_assets(templates_dir, DEFAULT_NODE_MODULES, writer)
+        files = len(writer.written)
 
     return BuildReport(
         organisations=len(site.organisations),
         activities=len(site.activities),
-        pages=files,
+        files=files,
         diagnostics=diags,
         seconds=time.perf_counter() - started,
     )

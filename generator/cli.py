@@ -104,12 +104,10 @@ def serve(content_dir: Path, port: int) -> None:
 
 def _summary(report: BuildReport, output_dir: Path) -> str:
     seconds = f"{report.seconds:.1f}".replace(".", ",")
-    # Every file in the output (pages, sitemap, data, styles), not only the rendered pages.
-    files = sum(1 for path in output_dir.rglob("*") if path.is_file())
     return (
         f"Klaar: {plural(report.organisations, 'organisatie', 'organisaties')},"
         f" {plural(report.activities, 'activiteit', 'activiteiten')},"
-        f" {plural(files, 'bestand', 'bestanden')},"
+        f" {plural(report.files, 'bestand', 'bestanden')},"
         f" {plural(len(report.diagnostics.warnings), 'waarschuwing', 'waarschuwingen')}"
         f" ({seconds} s) → {output_dir}/"
     )

@@ -72,7 +72,7 @@ class LiveSite:
         else:
             report(result.diagnostics)
             click.echo(
-                f"Gebouwd: {plural(result.pages, 'bestand', 'bestanden')}"
+                f"Gebouwd: {plural(result.files, 'bestand', 'bestanden')}"
                 f" ({result.seconds:.1f} s)".replace(".", ",", 1)
             )
             error_page = None
