@@ -30,13 +30,14 @@ PYTEST_ARGS ?=
 # Als root is sudo niet nodig (en in CI vaak ook niet aanwezig).
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help site serve test install system-deps clean
+.PHONY: help site serve test install system-deps clean golden
 
 help:
 	@echo "Gebruik:"
 	@echo "  make site    bouw de site naar output/"
 	@echo "  make serve   start de lokale webserver ($(SERVE_URL))"
 	@echo "  make test    installeer alles wat de tests nodig hebben en draai pytest"
+	@echo "  make golden  leg de huidige uitvoer vast als verwachte uitvoer (tests/golden/)"
 	@echo "  make clean   verwijder .venv/, node_modules/ en output/"
 
 # --- Installatie ---------------------------------------------------------
@@ -93,3 +94,8 @@ test: system-deps $(TEST_STAMP) $(NPM_STAMP)
 
 clean:
 	rm -rf $(VENV) node_modules output
+
+# Leg de uitvoer van een bouw vast als de nieuwe verwachte uitvoer (tests/golden/).
+# Alleen na een bewuste wijziging; tests/test_golden.py vergelijkt elke bouw hiermee.
+golden: $(TEST_STAMP) $(NPM_STAMP)
+	$(PY) -m tests.golden_output
