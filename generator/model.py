@@ -23,28 +23,6 @@ class Toegang(enum.Enum):
     def rank(self) -> int:
         return list(Toegang).index(self)
 
-    @property
-    def label(self) -> str:
-        return TOEGANG_LABELS[self][0]
-
-    @property
-    def explanation(self) -> str:
-        return TOEGANG_LABELS[self][1]
-
-
-TOEGANG_LABELS: dict[Toegang, tuple[str, str]] = {
-    Toegang.VRIJ: ("Vrij toegankelijk", "U kunt gewoon binnenlopen. Aanmelden hoeft niet."),
-    Toegang.AANMELDEN: ("Zelf aanmelden", "U meldt zich zelf aan. Een verwijzing is niet nodig."),
-    Toegang.VERWIJZING: (
-        "Via een verwijzing",
-        "U heeft een verwijzing nodig, bijvoorbeeld van de huisarts of het wijkteam.",
-    ),
-    Toegang.INDICATIE: (
-        "Met een indicatie",
-        "U heeft een besluit nodig, zoals een Wmo-indicatie. Het wijkteam helpt daarbij.",
-    ),
-}
-
 
 @dataclass(frozen=True, slots=True)
 class Rung:

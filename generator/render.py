@@ -8,8 +8,6 @@ the only HTML that is not escaped comes from `markup.render_markdown`.
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,16 +15,12 @@ from typing import Any
 
 import jinja2
 
-from . import search, structured, urls, wegwijzer
+from . import present, search, structured, urls, wegwijzer
 from .assemble import Site
 from .markup import json_ld, render_markdown, summary
-from .model import LADDER, RUNGS, TOEGANG_LABELS, Activity, Contact, Toegang
+from .model import LADDER, RUNGS, Toegang
 from .publish import Writer
 from .schema import KIND_SINGULAR, TAXONOMY_KINDS
-
-MONTHS = (
-    "januari februari maart april mei juni juli augustus september oktober november december"
-).split()
 
 KIND_TITLES = {"doelgroepen": "Doelgroepen", "leefgebieden": "Leefgebieden", "wijken": "Wijken"}
 
@@ -53,17 +47,18 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(
-        datum=format_date,
-        tel=tel_href,
+        datum=present.date,
+        tel=present.tel_href,
         markdown=render_markdown,
         json_ld=json_ld,
         samenvatting=summary,
-        leeftijd=format_age,
-        aantal=count_label,
+        leeftijd=present.age,
+        aantal=present.count,
+        kosten=present.costs,
+        toegang_label=present.toegang_label,
+        toegang_uitleg=present.toegang_explanation,
     )
-    env.globals.update(
-        urls=urls, LADDER=LADDER, RUNGS=RUNGS, Toegang=Toegang, TOEGANG_LABELS=TOEGANG_LABELS
-    )
+    env.globals.update(urls=urls, LADDER=LADDER, RUNGS=RUNGS, Toegang=Toegang)
     env.globals["ZOEKEN"] = search.URL
     env.globals["WEGWIJZER"] = wegwijzer.URL
     return env
@@ -136,7 +131,8 @@ def plan_pages(site: Site) -> list[Page]:
                 {
                     "activity": activity,
                     "organisation": org,
-                    "contact": contact_of(site, activity),
+                    "contact": present.contact(site, activity),
+                    "place": present.place(site, activity),
                     "structured_data": structured.activity_data(site.config, activity, org),
                 },
             )
@@ -266,40 +262,3 @@ def _linker(site: Site, page: Page) -> Callable[[str], str]:
         root = urls.root_path(site.config.basis_url)
         return lambda to: root + to
     return lambda to: urls.relative_url(page.url, to)
-
-
-def contact_of(site: Site, activity: Activity) -> Contact:
-    """The activity's own contact details, completed with its organisation's."""
-    org = site.organisation(activity.organisatie)
-    return Contact(
-        naam=activity.contact.naam,
-        telefoon=activity.contact.telefoon or org.telefoon,
-        email=activity.contact.email or org.email,
-    )
-
-
-def format_date(value: dt.date | None) -> str:
-    """`14 september 2026`."""
-    if value is None:
-        return "onbekend"
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
-
-
-def tel_href(number: str) -> str:
-    """`tel:` link for a Dutch phone number as editors write it."""
-    return "tel:" + re.sub(r"[^0-9+]", "", number)
-
-
-def format_age(activity: Activity) -> str:
-    low, high = activity.leeftijd_min, activity.leeftijd_max
-    if low is not None and high is not None:
-        return f"{low} tot en met {high} jaar"
-    if low is not None:
-        return f"vanaf {low} jaar"
-    if high is not None:
-        return f"tot en met {high} jaar"
-    return ""
-
-
-def count_label(count: int, singular: str = "activiteit", plural: str = "activiteiten") -> str:
-    return f"{count} {singular if count == 1 else plural}"

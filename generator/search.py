@@ -42,7 +42,7 @@ from lunr.token_set import TokenSet
 from lunr.token_set_builder import TokenSetBuilder
 from lunr.vector import Vector
 
-from . import urls
+from . import present, urls
 from .assemble import Site
 from .assets import VENDOR_FILES
 from .markup import plain_text, shorten
@@ -275,7 +275,7 @@ def display_data(site: Site, documents: Sequence[Document]) -> dict[str, Any]:
         "v": FORMAT_VERSION,
         "activiteiten": len(site.activities),
         "organisaties": [o.naam for o in site.organisations],
-        "toegang": [[t.value, t.label] for t in Toegang],
+        "toegang": [[t.value, present.toegang_label(t)] for t in Toegang],
         "ladder": [[r.number, r.naam] for r in LADDER],
         "doelgroepen": [[t.id, t.naam] for t in site.taxonomy.doelgroepen],
         "leefgebieden": [[t.id, t.naam] for t in site.taxonomy.leefgebieden],
@@ -624,7 +624,7 @@ def page_context(site: Site) -> dict[str, Any]:
         ),
         ("leefgebied", "Leefgebied", [(t.id, t.naam) for t in tax.leefgebieden]),
         ("wijk", "Wijk", [(t.id, t.naam) for t in tax.wijken]),
-        ("toegang", "Toegang", [(t.value, t.label) for t in Toegang]),
+        ("toegang", "Toegang", [(t.value, present.toegang_label(t)) for t in Toegang]),
     ]
     return {
         "search_data": DATA_FILE,

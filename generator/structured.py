@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import urls
+from . import present, urls
 from .markup import summary
 from .model import Activity, Organisation, SiteConfig
 
@@ -53,7 +53,7 @@ def activity_data(config: SiteConfig, activity: Activity, org: Organisation) -> 
         "url": urls.absolute_url(config.basis_url, urls.activity(activity.slug)),
         "provider": provider,
         "areaServed": {"@type": "AdministrativeArea", "name": config.gemeente},
-        "serviceType": activity.toegang.label,
+        "serviceType": present.toegang_label(activity.toegang),
     }
     if activity.beschrijving:
         data["description"] = summary(activity.beschrijving, 300)

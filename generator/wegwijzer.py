@@ -27,9 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-# render imports this module for URL; a module import (not `from .render import ...`)
-# keeps that cycle harmless, whichever of the two is imported first.
-from . import render, urls
+from . import present, urls
 from .assemble import Site
 from .model import LADDER, RUNGS, Activity, Organisation, Toegang
 from .publish import Writer
@@ -268,7 +266,7 @@ def data(site: Site) -> dict[str, Any]:
         "doelgroepen": _terms(site, "doelgroepen"),
         "wijken": _terms(site, "wijken"),
         "ladder": [{"trede": r.number, "naam": r.naam, "url": urls.rung(r.number)} for r in LADDER],
-        "toegang": [{"id": t.value, "label": t.label} for t in Toegang],
+        "toegang": [{"id": t.value, "label": present.toegang_label(t)} for t in Toegang],
         "contact": _organisation(contact) if contact else None,
         "activiteiten": [_activity(site, a) for a in by_title],
     }
@@ -285,23 +283,18 @@ def _terms(site: Site, kind: str) -> list[dict[str, str]]:
 
 
 def _organisation(org: Organisation) -> dict[str, str]:
-    adres = ", ".join(
-        part
-        for part in (org.adres.straat, f"{org.adres.postcode} {org.adres.plaats}".strip())
-        if part
-    )
     return {
         "naam": org.naam,
         "url": urls.organisation(org.slug),
         "telefoon": org.telefoon,
-        "tel": render.tel_href(org.telefoon) if org.telefoon else "",
+        "tel": present.tel_href(org.telefoon) if org.telefoon else "",
         "email": org.email,
-        "adres": adres,
+        "adres": present.address_line(org.adres),
     }
 
 
 def _activity(site: Site, activity: Activity) -> dict[str, Any]:
-    contact = render.contact_of(site, activity)
+    contact = present.contact(site, activity)
     return {
         "slug": activity.slug,
         "titel": activity.titel,
@@ -313,20 +306,10 @@ def _activity(site: Site, activity: Activity) -> dict[str, Any]:
         "doelgroepen": list(dict.fromkeys(activity.doelgroepen)),
         "wijken": list(dict.fromkeys(activity.wijken)),
         "wanneer": activity.wanneer,
-        "waar": _where(site, activity),
-        "kosten": activity.kosten or "Gratis",
+        "waar": present.place(site, activity).text,
+        "kosten": present.costs(activity),
         "contactnaam": contact.naam,
         "telefoon": contact.telefoon,
-        "tel": render.tel_href(contact.telefoon) if contact.telefoon else "",
+        "tel": present.tel_href(contact.telefoon) if contact.telefoon else "",
         "email": contact.email,
     }
-
-
-def _where(site: Site, activity: Activity) -> str:
-    """Where it happens, as the activity page says it."""
-    wijken = ", ".join(t.naam for t in site.terms("wijken", activity.wijken))
-    if activity.locatie and wijken:
-        return f"{activity.locatie} (wijk {wijken})"
-    if activity.locatie:
-        return activity.locatie
-    return f"Wijk {wijken}" if wijken else "In de hele gemeente"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import posixpath
 import re
 from functools import cache
@@ -13,6 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from generator.build import check
+from generator import present
 from generator.model import LADDER, Toegang
 from tests.helpers import REPO, run_vnu
 
@@ -104,7 +106,7 @@ def test_activity_page_shows_what_a_frontline_worker_needs(example, example_site
     pairs = zip(soup.select("dt"), soup.select("dd"), strict=True)
     facts = {dt_.get_text(strip=True): dd for dt_, dd in pairs}
     assert {"Voor wie", "Waar", "Kosten", "Toegang", "Contact"} <= set(facts)
-    assert activity.toegang.explanation in facts["Toegang"].get_text()
+    assert present.toegang_explanation(activity.toegang) in facts["Toegang"].get_text()
     tel = facts["Contact"].select_one('a[href^="tel:"]')
     assert tel["href"] == "tel:" + re.sub(r"[^0-9+]", "", activity.contact.telefoon)
     assert soup.select_one(".checked").get_text().startswith("Gegevens nagekeken op")
@@ -289,3 +291,17 @@ def test_entries_carry_schema_org_json_ld(example, example_site):
     soup = soup_of(page_path(example_site, f"organisaties/{org.slug}/"))
     data = json.loads(soup.find("script", type="application/ld+json").string)
     assert data["@type"] == "Organization" and data["name"] == org.naam
+
+
+def test_the_handout_data_describes_each_activity_as_its_page_does(example, example_site):
+    """Waar, kosten and toegang read the same on the page and in the wegwijzer data."""
+    data = json.loads((example_site / "wegwijzer" / "data.json").read_text(encoding="utf-8"))
+    labels = {t["id"]: t["label"] for t in data["toegang"]}
+    assert len(data["activiteiten"]) == len(example.activities)
+    for entry in data["activiteiten"]:
+        soup = soup_of(page_path(example_site, entry["url"]))
+        pairs = zip(soup.select("dl.facts dt"), soup.select("dl.facts dd"), strict=True)
+        facts = {dt_.get_text(strip=True): " ".join(dd.get_text().split()) for dt_, dd in pairs}
+        assert facts["Waar"] == entry["waar"], entry["slug"]
+        assert facts["Kosten"] == entry["kosten"], entry["slug"]
+        assert facts["Toegang"].startswith(labels[entry["toegang"]]), entry["slug"]

@@ -378,7 +378,7 @@ def test_data_file_has_what_matching_and_the_handout_need(built):
         "tel:0123450001",
         "wijkteam@proefstad.example",
     )
-    assert acts["z-koffie"]["waar"] == "Wijk Zuid"
+    assert acts["z-koffie"]["waar"] == "Zuid"  # as the activity page says it
     assert acts["d-schuld"]["waar"] == "In de hele gemeente"
     assert acts["i-ondernemers"]["kosten"] == "€ 5 per keer"
     assert (
