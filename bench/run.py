@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.generate import generate
-from generator import search
+from generator import search, urls
 from generator.build import DEFAULT_NODE_MODULES, check
 from generator.markup import plain_text
 
@@ -227,8 +227,8 @@ def scores_once(index: Any) -> dict[str, Any]:
 
 def download_sizes(output: Path) -> dict[str, int]:
     files = {
-        "index": output / search.INDEX_FILE,
-        "gegevens": output / search.DATA_FILE,
+        "index": output / urls.SEARCH_INDEX,
+        "gegevens": output / urls.SEARCH_DATA,
         "zoeken_js": output / "static" / "zoeken.js",
         "page_html": output / "zoeken" / "index.html",
         "style_css": output / "static" / "style.css",

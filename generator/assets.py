@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from . import urls
 from .publish import Writer
 
 # (file in node_modules, name in the output's static/vendor/)
@@ -27,7 +28,7 @@ class MissingAsset(Exception):
 
 
 def copy_assets(templates_dir: Path, node_modules: Path, writer: Writer) -> None:
-    writer.copy_tree(templates_dir / "static", "static")
+    writer.copy_tree(templates_dir / "static", urls.STATIC)
     for source, name in VENDOR_FILES:
         path = node_modules / source
         if not path.is_file():
@@ -35,4 +36,4 @@ def copy_assets(templates_dir: Path, node_modules: Path, writer: Writer) -> None
                 f"{path} ontbreekt. Installeer de JavaScript-bibliotheken met:"
                 " npm ci --ignore-scripts"
             )
-        writer.write(f"static/vendor/{name}", path.read_bytes())
+        writer.write(urls.vendor(name), path.read_bytes())

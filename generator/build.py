@@ -3,8 +3,10 @@
     1 load_content   read and validate every file (all problems, never stop early)
     2 assemble       resolve references, reverse listings, corpus-level warnings
     3 decide         stop here on errors (or warnings with --strict); nothing written yet
-    4 plan_pages     which pages exist, with their URL, template and data
-    5 publish        render into a staging directory, copy assets, swap into output/
+    4 plan_pages     which pages exist, with their URL, template and data (`pages`)
+    5 publish        write every output into a staging directory, swap it into output/
+
+The outputs of step 5 are one visible list in `build`: a new export is one more entry.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import assets, publish, render, search, wegwijzer
+from . import assets, pages, publish, render, search, wegwijzer
 from .assemble import Site, assemble
 from .diagnostics import BuildFailed, Diagnostics
 from .loader import load_content
@@ -61,13 +63,21 @@ def build(
     site, diags = check(content_dir, strict, today)
 
     env = render.make_environment(templates_dir)
-    pages = render.plan_pages(site)
-    advance = progress(len(pages)) if progress else None
+    planned = pages.plan_pages(site)
+    advance = progress(len(planned)) if progress else None
+    outputs: tuple[tuple[str, Callable[[publish.Writer], None]], ...] = (
+        ("pagina's", lambda w: render.render_pages(env, site, planned, w, advance)),
+        ("sitemap en robots.txt", lambda w: render.write_sitemap(env, site, planned, w)),
+        ("gegevens van de wegwijzer", lambda w: wegwijzer.write_data(site, w)),
+        ("zoekindex", lambda w: search.write_index(site, w)),
+        (
+            "opmaak, scripts en bibliotheken",
+            lambda w: assets.copy_assets(templates_dir, DEFAULT_NODE_MODULES, w),
+        ),
+    )
     with publish.staging(output_dir) as writer:
-        render.render_pages(env, site, pages, writer, advance)
-        wegwijzer.write_data(site, writer)
-        search.write_index(site, writer)
-        assets.copy_assets(templates_dir, DEFAULT_NODE_MODULES, writer)
+        for _name, write in outputs:
+            write(writer)
         files = len(writer.written)
 
     return BuildReport(

@@ -198,7 +198,7 @@ def dotted(at: Path_) -> str:
 _YAML_HINTS = {
     "mapping values are not allowed here": (
         "hier staat een ':' die YAML niet verwacht; zet de tekst tussen aanhalingstekens"
-        " (\"...\") of controleer het inspringen"
+        ' ("...") of controleer het inspringen'
     ),
     "found character '\\t' that cannot start any token": (
         "er staat een tab; gebruik spaties om in te springen"
@@ -253,7 +253,7 @@ def _explain_yaml_error(exc: yaml.MarkedYAMLError) -> str:
     if bad_start:
         return (
             f"de YAML klopt niet: een waarde mag niet beginnen met '{bad_start.group(1)}';"
-            " zet de tekst tussen aanhalingstekens (\"...\")"
+            ' zet de tekst tussen aanhalingstekens ("...")'
         )
     if "found '<scalar>'" in problem:
         return (

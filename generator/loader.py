@@ -141,9 +141,7 @@ def _declared_ids(data: dict[str, Any]) -> dict[str, set[str]]:
     return declared
 
 
-def _load_taxonomy(
-    path: Path, diags: Diagnostics
-) -> tuple[Taxonomy | None, dict[str, set[str]]]:
+def _load_taxonomy(path: Path, diags: Diagnostics) -> tuple[Taxonomy | None, dict[str, set[str]]]:
     """The taxonomy and its declared ids; no ids (nothing checked) if the file is unreadable."""
     text = _read(path, diags)
     shown = display_path(path)
@@ -296,4 +294,3 @@ def _activity(
         contact=Contact(**values.get("contact", {})),
         gecontroleerd=values.get("gecontroleerd"),
     )
-

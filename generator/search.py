@@ -49,9 +49,6 @@ from .markup import plain_text, shorten
 from .model import LADDER, Toegang
 from .publish import Writer
 
-URL = "zoeken/"
-DATA_FILE = "zoeken/gegevens.json"
-INDEX_FILE = "zoeken/index.json"
 FORMAT_VERSION = 2
 
 # Index fields with their boost: title, tags (organisation, doelgroepen and
@@ -443,10 +440,10 @@ def dumps(data: Any) -> str:
 def write_index(site: Site, writer: Writer) -> None:
     """Write zoeken/gegevens.json and zoeken/index.json."""
     documents = build_documents(site)
-    writer.write(DATA_FILE, dumps(display_data(site, documents)))
+    writer.write(urls.SEARCH_DATA, dumps(display_data(site, documents)))
     payload = encode_index(index_builder(documents))
     payload["query"] = QUERY_SETTINGS  # zoeken.js builds its queries with these
-    writer.write(INDEX_FILE, dumps(payload))
+    writer.write(urls.SEARCH_INDEX, dumps(payload))
 
 
 # --- The query: the Python reference of zoeken.js -------------------------------------
@@ -627,8 +624,9 @@ def page_context(site: Site) -> dict[str, Any]:
         ("toegang", "Toegang", [(t.value, present.toegang_label(t)) for t in Toegang]),
     ]
     return {
-        "search_data": DATA_FILE,
-        "search_index": INDEX_FILE,
-        "search_scripts": [f"vendor/{name}" for _, name in VENDOR_FILES] + ["zoeken.js"],
+        "search_data": urls.SEARCH_DATA,
+        "search_index": urls.SEARCH_INDEX,
+        "search_scripts": [urls.vendor(name) for _, name in VENDOR_FILES]
+        + [urls.static("zoeken.js")],
         "facets": facets,
     }

@@ -1,8 +1,9 @@
-"""The URL scheme: one function per page kind, and the relative-link helper.
+"""The URL scheme: every page, data file and static file of the output, and relative links.
 
 Page URLs are site-relative directory paths such as "activiteiten/koffie/";
-the home page is "". Nothing else in the generator builds a URL, and every
-link in a page is made relative, so the site works from any sub-path.
+the home page is "". Every path the build writes or links to comes from here
+(only the dev server's own endpoints live in `serve`), and every link in a page
+is made relative, so the site works from any sub-path.
 """
 
 from __future__ import annotations
@@ -16,8 +17,18 @@ ACTIVITIES = "activiteiten/"
 ORGANISATIONS = "organisaties/"
 LADDER = "ladder/"
 VOOR_IEDEREEN = "voor-iedereen"
+WEGWIJZER = "wegwijzer/"
+ZOEKEN = "zoeken/"
 NOT_FOUND = "404.html"
 SITEMAP = "sitemap.xml"
+ROBOTS = "robots.txt"
+
+# The data files the browser reads.
+WEGWIJZER_DATA = "wegwijzer/data.json"
+SEARCH_DATA = "zoeken/gegevens.json"
+SEARCH_INDEX = "zoeken/index.json"
+STATIC = "static"
+VENDOR = "static/vendor"
 
 
 def activity(slug: str) -> str:
@@ -42,7 +53,12 @@ def rung(number: int) -> str:
 
 
 def static(name: str) -> str:
-    return f"static/{name}"
+    return f"{STATIC}/{name}"
+
+
+def vendor(name: str) -> str:
+    """A third-party browser library, copied from node_modules at build time."""
+    return f"{VENDOR}/{name}"
 
 
 def output_path(url: str) -> str:

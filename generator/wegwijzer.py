@@ -32,9 +32,6 @@ from .assemble import Site
 from .model import LADDER, RUNGS, Activity, Organisation, Toegang
 from .publish import Writer
 
-URL = "wegwijzer/"
-DATA_FILE = "wegwijzer/data.json"
-
 # How many activities of each list start out on the printed handout (one A4 page);
 # the person chooses others with the "Op het uitdeelblad" checkboxes.
 HANDOUT_NOW = 5
@@ -152,7 +149,7 @@ def page_context(site: Site) -> dict[str, Any]:
     """What templates/wegwijzer.html needs besides the `Site`."""
     config = site.config.wegwijzer
     return {
-        "data_file": DATA_FILE,
+        "data_file": urls.WEGWIJZER_DATA,
         "drempel": config.drempel,
         "contact_org": site.organisation(config.contact) if config.contact else None,
         "rung_questions": rung_questions(),
@@ -275,7 +272,7 @@ def data(site: Site) -> dict[str, Any]:
 def write_data(site: Site, writer: Writer) -> None:
     """Write wegwijzer/data.json: compact and byte-for-byte reproducible."""
     text = json.dumps(data(site), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    writer.write(DATA_FILE, text + "\n")
+    writer.write(urls.WEGWIJZER_DATA, text + "\n")
 
 
 def _terms(site: Site, kind: str) -> list[dict[str, str]]:

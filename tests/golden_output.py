@@ -127,7 +127,9 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         record_small(build_tree(SMALL_CONTENT, Path(tmp) / "klein"))
         record_example(build_tree(REPO / "content", Path(tmp) / "voorbeeld"))
-    print(f"Vastgelegd: {SMALL_EXPECTED.relative_to(REPO)}/ en {EXAMPLE_MANIFEST.relative_to(REPO)}")
+    print(
+        f"Vastgelegd: {SMALL_EXPECTED.relative_to(REPO)}/ en {EXAMPLE_MANIFEST.relative_to(REPO)}"
+    )
     return 0
 
 

@@ -15,7 +15,7 @@ import pytest
 from bs4 import BeautifulSoup
 from lunr.builder import Builder
 
-from generator import search
+from generator import search, urls
 from generator.build import build, check
 from generator.search import Filters, Searcher
 from tests.helpers import NODE_MODULES, REPO, write_tree
@@ -162,8 +162,8 @@ def search_site(search_content: Path) -> Path:
 @pytest.fixture(scope="module")
 def searcher(search_site: Path) -> Searcher:
     return Searcher.from_json(
-        (search_site / search.DATA_FILE).read_text(encoding="utf-8"),
-        (search_site / search.INDEX_FILE).read_text(encoding="utf-8"),
+        (search_site / urls.SEARCH_DATA).read_text(encoding="utf-8"),
+        (search_site / urls.SEARCH_INDEX).read_text(encoding="utf-8"),
     )
 
 
@@ -413,19 +413,19 @@ def test_filters_combine_with_the_query(searcher: Searcher) -> None:
 
 
 def test_the_index_has_numeric_refs_and_the_query_settings(search_site: Path) -> None:
-    index = json.loads((search_site / search.INDEX_FILE).read_text(encoding="utf-8"))
+    index = json.loads((search_site / urls.SEARCH_INDEX).read_text(encoding="utf-8"))
     assert index["fields"] == ["t", "k", "b"]
     assert index["pipeline"] == ["trimmer-nl", "stemmer-nl"]
     assert index["query"] == search.QUERY_SETTINGS
     assert index["terms"] == sorted(index["terms"])
-    assert "/" not in (search_site / search.INDEX_FILE).read_text(encoding="utf-8")
+    assert "/" not in (search_site / urls.SEARCH_INDEX).read_text(encoding="utf-8")
     assert index["boosts"] == [10, 4, 1]
     documents = 8 + 3
     assert [len(lengths) for lengths in index["lengths"]] == [documents] * 3
     assert len(index["idf"]) == len(index["postings"]) == len(index["terms"])
     # "koffie" is in two bodies ("Koffieochtend" is another word): [ref, tf, ref - previous, tf].
     koffie = index["postings"][index["terms"].index("koffie")]
-    data = json.loads((search_site / search.DATA_FILE).read_text(encoding="utf-8"))
+    data = json.loads((search_site / urls.SEARCH_DATA).read_text(encoding="utf-8"))
     refs = [
         n
         for n, row in enumerate(data["docs"])
@@ -435,7 +435,7 @@ def test_the_index_has_numeric_refs_and_the_query_settings(search_site: Path) ->
 
 
 def test_the_display_data_holds_what_a_result_shows(search_site: Path) -> None:
-    data = json.loads((search_site / search.DATA_FILE).read_text(encoding="utf-8"))
+    data = json.loads((search_site / urls.SEARCH_DATA).read_text(encoding="utf-8"))
     assert data["activiteiten"] == 8
     assert len(data["docs"]) == 8 + 3
     first = data["docs"][0]
@@ -478,7 +478,7 @@ def test_the_snippet_is_short_and_plain_text(tmp_path: Path) -> None:
 def test_the_files_are_deterministic(search_content: Path, tmp_path: Path) -> None:
     build(content_dir=search_content, output_dir=tmp_path / "a")
     build(content_dir=search_content, output_dir=tmp_path / "b")
-    for name in (search.DATA_FILE, search.INDEX_FILE):
+    for name in (urls.SEARCH_DATA, urls.SEARCH_INDEX):
         first = (tmp_path / "a" / name).read_bytes()
         assert first == (tmp_path / "b" / name).read_bytes()
         assert first.decode("utf-8") == search.dumps(json.loads(first))

@@ -15,7 +15,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import Page, expect
 
-from generator import search
+from generator import search, urls
 from generator.build import build
 from generator.search import Filters, Searcher
 from tests.helpers import REPO, axe_check, watch_errors, write_tree
@@ -72,8 +72,8 @@ def type_query(page: Page, text: str) -> None:
 
 def python_searcher(site: Path) -> Searcher:
     return Searcher.from_json(
-        (site / search.DATA_FILE).read_text(encoding="utf-8"),
-        (site / search.INDEX_FILE).read_text(encoding="utf-8"),
+        (site / urls.SEARCH_DATA).read_text(encoding="utf-8"),
+        (site / urls.SEARCH_INDEX).read_text(encoding="utf-8"),
     )
 
 

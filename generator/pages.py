@@ -1,0 +1,240 @@
+"""Which pages the site has: one small function per page kind, and the plan of them all.
+
+A `Page` says where it goes (a URL from `urls`), which template renders it, its
+title (the `<title>` and, unless `heading` differs, the page's h1), the meta
+description and the data the template needs. Nothing here renders or writes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import present, search, structured, urls, wegwijzer
+from .assemble import Site
+from .markup import summary
+from .model import LADDER, Activity, Organisation, Rung, Term
+from .schema import KIND_SINGULAR, TAXONOMY_KINDS
+
+KIND_TITLES = {"doelgroepen": "Doelgroepen", "leefgebieden": "Leefgebieden", "wijken": "Wijken"}
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page to render: where it goes, with which template, and what it shows."""
+
+    url: str
+    template: str
+    title: str
+    description: str
+    context: dict[str, Any] = field(default_factory=dict)
+    in_sitemap: bool = True
+    h1: str = ""
+    """The page's heading, when it says more than the title."""
+
+    @property
+    def heading(self) -> str:
+        return self.h1 or self.title
+
+
+def plan_pages(site: Site) -> list[Page]:
+    """Every page of the site, in a stable order."""
+    pages = [
+        home(site),
+        overview(site),
+        activities_index(site),
+        organisations_index(site),
+        ladder_index(site),
+        wegwijzer_page(site),
+        search_page(site),
+    ]
+    pages += [activity(site, a) for a in site.activities]
+    pages += [organisation(site, o) for o in site.organisations]
+    for kind in TAXONOMY_KINDS:
+        pages.append(term_index(site, kind))
+        pages += [term(site, kind, t) for t in site.taxonomy.kind(kind)]
+    pages.append(for_everyone(site))
+    pages += [rung(site, r) for r in LADDER]
+    pages.append(not_found())
+    return pages
+
+
+def home(site: Site) -> Page:
+    return Page(
+        urls.HOME,
+        "home.html",
+        site.config.titel,
+        f"Wie doet wat voor wie in {site.config.gemeente}: activiteiten en hulp voor inwoners,"
+        " per doelgroep, leefgebied, wijk en trede van de participatieladder.",
+    )
+
+
+def overview(site: Site) -> Page:
+    return Page(
+        urls.OVERZICHT,
+        "overzicht.html",
+        "Wie doet wat voor wie",
+        f"Overzicht van het aanbod in {site.config.gemeente}: hoeveel activiteiten er zijn per"
+        " doelgroep en per trede van de participatieladder, en waar nog niets is.",
+        {"matrix": site.matrix()},
+    )
+
+
+def activities_index(site: Site) -> Page:
+    return Page(
+        urls.ACTIVITIES,
+        "activities_index.html",
+        "Alle activiteiten",
+        f"Alle {len(site.activities)} activiteiten in {site.config.gemeente} op alfabet.",
+        {"activities": sorted(site.activities, key=lambda a: (a.titel.casefold(), a.slug))},
+    )
+
+
+def organisations_index(site: Site) -> Page:
+    return Page(
+        urls.ORGANISATIONS,
+        "organisations_index.html",
+        "Organisaties",
+        f"Alle {len(site.organisations)} organisaties met aanbod in {site.config.gemeente}.",
+    )
+
+
+def ladder_index(site: Site) -> Page:
+    return Page(
+        urls.LADDER,
+        "ladder_index.html",
+        "De participatieladder",
+        "De zes treden van de participatieladder, van geïsoleerd tot betaald werk,"
+        " met het aanbod per trede.",
+    )
+
+
+def wegwijzer_page(site: Site) -> Page:
+    return Page(
+        urls.WEGWIJZER,
+        "wegwijzer.html",
+        "Wegwijzer",
+        "Beantwoord een paar korte vragen en zie welke activiteiten bij u passen,"
+        " wat een volgende stap is en of sociale activering iets voor u is.",
+        wegwijzer.page_context(site),
+        h1="Wegwijzer: wat past bij mij?",
+    )
+
+
+def search_page(site: Site) -> Page:
+    return Page(
+        urls.ZOEKEN,
+        "zoeken.html",
+        "Zoeken",
+        f"Zoek in het hele aanbod van {site.config.gemeente} op woorden, en filter op doelgroep,"
+        " trede, leefgebied, wijk, toegang en kosten.",
+        search.page_context(site),
+        h1="Zoeken in het aanbod",
+    )
+
+
+def activity(site: Site, entry: Activity) -> Page:
+    org = site.organisation(entry.organisatie)
+    return Page(
+        urls.activity(entry.slug),
+        "activity.html",
+        entry.titel,
+        summary(entry.beschrijving) or f"{entry.titel} door {org.naam}.",
+        {
+            "activity": entry,
+            "organisation": org,
+            "contact": present.contact(site, entry),
+            "place": present.place(site, entry),
+            "structured_data": structured.activity_data(site.config, entry, org),
+        },
+    )
+
+
+def organisation(site: Site, org: Organisation) -> Page:
+    return Page(
+        urls.organisation(org.slug),
+        "organisation.html",
+        org.naam,
+        summary(org.beschrijving) or f"{org.naam} in {site.config.gemeente}.",
+        {
+            "organisation": org,
+            "activities": site.activities_of(org.slug),
+            "structured_data": structured.organisation_data(site.config, org),
+        },
+    )
+
+
+def term_index(site: Site, kind: str) -> Page:
+    return Page(
+        urls.term_index(kind),
+        "term_index.html",
+        KIND_TITLES[kind],
+        f"Het aanbod in {site.config.gemeente} per {KIND_SINGULAR[kind]}.",
+        {"kind": kind, "terms": site.taxonomy.kind(kind)},
+    )
+
+
+def term(site: Site, kind: str, entry: Term) -> Page:
+    return _term_page(
+        site, kind, entry.id, entry.naam, entry.omschrijving, site.activities_for(kind, entry.id)
+    )
+
+
+def for_everyone(site: Site) -> Page:
+    """The doelgroep page of the activities that name no doelgroep."""
+    return _term_page(
+        site,
+        "doelgroepen",
+        urls.VOOR_IEDEREEN,
+        "Voor iedereen",
+        "Activiteiten die voor alle inwoners open staan, zonder speciale doelgroep.",
+        site.activities_for_everyone(),
+    )
+
+
+def _term_page(
+    site: Site, kind: str, term_id: str, naam: str, omschrijving: str, activities: list[Activity]
+) -> Page:
+    context: dict[str, Any] = {
+        "kind": kind,
+        "term_id": term_id,
+        "naam": naam,
+        "omschrijving": omschrijving,
+        "activities": activities,
+    }
+    if kind == "doelgroepen":
+        context["by_rung"] = [(r, [a for a in activities if r.number in a.ladder]) for r in LADDER]
+        context["for_everyone"] = len(site.activities_for_everyone())
+    if kind == "wijken":
+        context["municipality_wide"] = site.activities_municipality_wide()
+        context["organisations"] = [o for o in site.organisations if term_id in o.wijken]
+    noun = KIND_SINGULAR[kind]
+    return Page(
+        urls.term(kind, term_id),
+        "term.html",
+        naam,
+        omschrijving or f"Activiteiten in {site.config.gemeente} voor {noun} {naam}.",
+        context,
+    )
+
+
+def rung(site: Site, entry: Rung) -> Page:
+    return Page(
+        urls.rung(entry.number),
+        "rung.html",
+        f"Trede {entry.number}: {entry.naam}",
+        f"Activiteiten voor mensen op trede {entry.number} van de participatieladder:"
+        f" {entry.naam.lower()}.",
+        {"rung": entry, "activities": site.activities_on_rung(entry.number)},
+    )
+
+
+def not_found() -> Page:
+    return Page(
+        urls.NOT_FOUND,
+        "404.html",
+        "Pagina niet gevonden",
+        "Deze pagina bestaat niet.",
+        in_sitemap=False,
+        h1="Deze pagina bestaat niet",
+    )
