@@ -29,9 +29,14 @@ from pathlib import Path
 from typing import Any
 
 from bench.generate import generate
-from generator import search, urls
+from generator import urls
+from generator.assets import VENDOR_FILES
 from generator.build import DEFAULT_NODE_MODULES, check
 from generator.markup import plain_text
+from generator.publish import dumps
+from generator.search import documents as search_documents
+from generator.search import index as search_index
+from generator.search import text as search_text
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
@@ -121,14 +126,14 @@ def time_index_build(content: Path) -> dict[str, Any]:
     site, _ = check(content)
     runs = []
     for _ in range(3):
-        search.stem.cache_clear()
+        search_text.stem.cache_clear()
         started = time.perf_counter()
-        documents = search.build_documents(site)
+        documents = search_documents.build_documents(site)
         t_docs = time.perf_counter()
-        builder = search.index_builder(documents)
+        builder = search_index.index_builder(documents)
         t_lunr = time.perf_counter()
-        search.dumps(search.display_data(site, documents))
-        search.dumps(search.encode_index(builder))
+        dumps(search_documents.display_data(site, documents))
+        dumps(search_index.encode_index(builder))
         done = time.perf_counter()
         runs.append((done - started, t_docs - started, t_lunr - t_docs, done - t_lunr))
     best = min(runs)
@@ -150,7 +155,7 @@ def time_index_build(content: Path) -> dict[str, Any]:
 def variant_sizes(content: Path) -> dict[str, int]:
     """Gzipped size of the index built in ways we did not choose, one decision at a time."""
     site, _ = check(content)
-    documents = search.build_documents(site)
+    documents = search_documents.build_documents(site)
     full_docs = []
     for a in site.activities:
         text = plain_text(a.beschrijving)
@@ -159,23 +164,23 @@ def variant_sizes(content: Path) -> dict[str, int]:
         full_docs.append((plain_text(o.beschrijving), "", ""))
 
     def lunr_json(refs: list[str], full_text: bool) -> bytes:
-        builder = search.DutchBuilder()
+        builder = search_index.DutchBuilder()
         for ref, doc, full in zip(refs, documents, full_docs, strict=True):
             body = " ".join(full) if full_text else doc.body
             builder.add_terms(
                 ref,  # type: ignore[arg-type]
                 {
-                    "t": search.terms(doc.title),
-                    "k": search.terms(doc.tags),
-                    "b": search.terms(body),
+                    "t": search_text.terms(doc.title),
+                    "k": search_text.terms(doc.tags),
+                    "b": search_text.terms(body),
                 },
             )
-        return search.dumps(builder.build().serialize()).encode()
+        return dumps(builder.build().serialize()).encode()
 
     paths = [d.display[1] for d in documents]
     numbers = [str(n) for n in range(len(documents))]
-    ours = search.index_builder(documents)
-    display_inside = search.dumps(
+    ours = search_index.index_builder(documents)
+    display_inside = dumps(
         {
             "index": json.loads(lunr_json(paths, True)),
             "docs": {
@@ -188,9 +193,9 @@ def variant_sizes(content: Path) -> dict[str, int]:
         "A_monolithic_full_text_in_file_gz": gz(display_inside),
         "B_lunr_json_full_text_path_refs_gz": gz(lunr_json(paths, True)),
         "C_lunr_json_full_text_numeric_refs_gz": gz(lunr_json(numbers, True)),
-        "D_lunr_json_excerpt_numeric_refs_gz": gz(search.dumps(ours.index.serialize()).encode()),
-        "E_scores_once_excerpt_numeric_refs_gz": gz(search.dumps(scores_once(ours.index)).encode()),
-        "F_compact_excerpt_numeric_refs_gz": gz(search.dumps(search.encode_index(ours)).encode()),
+        "D_lunr_json_excerpt_numeric_refs_gz": gz(dumps(ours.index.serialize()).encode()),
+        "E_scores_once_excerpt_numeric_refs_gz": gz(dumps(scores_once(ours.index)).encode()),
+        "F_compact_excerpt_numeric_refs_gz": gz(dumps(search_index.encode_index(ours)).encode()),
     }
 
 
@@ -238,7 +243,7 @@ def download_sizes(output: Path) -> dict[str, int]:
     for path in sorted((output / "static").glob("*.js")):
         if f"static/{path.name}" in html and path.name != "zoeken.js":
             files[f"other:{path.name}"] = path
-    for _, name in search.VENDOR_FILES:
+    for _, name in VENDOR_FILES:
         files[f"vendor:{name}"] = output / "static" / "vendor" / name
     sizes = {f"{key}_gz": gz(path.read_bytes()) for key, path in files.items()}
     sizes.update({f"{key}_raw": path.stat().st_size for key, path in files.items()})

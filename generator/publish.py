@@ -7,12 +7,19 @@ replaces the output whole, so pages of deleted entries do not linger.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
+from typing import Any
+
+
+def dumps(data: Any) -> str:
+    """Deterministic, compact JSON: sorted keys, no spaces, UTF-8 text as it is."""
+    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
 class UnsafeOutput(Exception):
@@ -36,6 +43,10 @@ class Writer:
         target = self.root.joinpath(*path.parts)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+
+    def write_json(self, relpath: str, data: Any) -> None:
+        """A data file for the browser: compact JSON with sorted keys (see `dumps`)."""
+        self.write(relpath, dumps(data))
 
     def copy_tree(self, source: Path, relpath: str) -> None:
         """Copy every file below `source` into `relpath`, in a stable order."""

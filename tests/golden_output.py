@@ -127,7 +127,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         record_small(build_tree(SMALL_CONTENT, Path(tmp) / "klein"))
         record_example(build_tree(REPO / "content", Path(tmp) / "voorbeeld"))
-    print(
+    print(  # noqa: T201 (a command-line tool)
         f"Vastgelegd: {SMALL_EXPECTED.relative_to(REPO)}/ en {EXAMPLE_MANIFEST.relative_to(REPO)}"
     )
     return 0

@@ -13,8 +13,8 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.build import check
 from generator import present
+from generator.build import check
 from generator.model import LADDER, Toegang
 from tests.helpers import REPO, run_vnu
 

@@ -15,9 +15,14 @@ import pytest
 from bs4 import BeautifulSoup
 from lunr.builder import Builder
 
-from generator import search, urls
+from generator import urls
 from generator.build import build, check
-from generator.search import Filters, Searcher
+from generator.publish import dumps
+from generator.search import documents as search_documents
+from generator.search import index as search_index
+from generator.search import reference
+from generator.search import text as search_text
+from generator.search.reference import Filters, Searcher
 from tests.helpers import NODE_MODULES, REPO, write_tree
 
 RECENT = (dt.datetime.now(dt.UTC).date() - dt.timedelta(days=30)).isoformat()
@@ -180,7 +185,7 @@ def test_stop_words_are_lunr_nl_s_list() -> None:
     source = (NODE_MODULES / "lunr-languages" / "lunr.nl.js").read_text(encoding="utf-8")
     listed = re.search(r"generateStopWordFilter\('([^']*)'\.split", source)
     assert listed is not None
-    assert search.STOP_WORDS == set(listed.group(1).split())
+    assert search_text.STOP_WORDS == set(listed.group(1).split())
 
 
 def test_word_characters_are_lunr_nl_s_plus_digits() -> None:
@@ -188,13 +193,13 @@ def test_word_characters_are_lunr_nl_s_plus_digits() -> None:
     listed = re.search(r'lunr\.nl\.wordCharacters = "([^"]*)"', source)
     assert listed is not None
     js_chars = listed.group(1).encode("ascii").decode("unicode_escape")
-    assert search.WORD_CHARACTERS == js_chars + "0-9"
+    assert search_text.WORD_CHARACTERS == js_chars + "0-9"
 
 
 def test_the_stemmer_is_dutch_porter_not_the_newer_dutch() -> None:
     # snowballstemmer's "dutch" gives "schul" here and differs from lunr.nl.js on half the words.
-    assert search.stem("schulden") == "schuld"
-    assert search.stem("ouderen") == "ouder"
+    assert search_text.stem("schulden") == "schuld"
+    assert search_text.stem("ouderen") == "ouder"
 
 
 @pytest.mark.parametrize(
@@ -209,13 +214,17 @@ def test_the_stemmer_is_dutch_porter_not_the_newer_dutch() -> None:
     ],
 )
 def test_normalize(text: str, normalized: str) -> None:
-    assert search.normalize(text) == normalized
+    assert search_text.normalize(text) == normalized
 
 
 def test_terms_stem_and_drop_stop_words() -> None:
-    assert search.terms("eenzaam") == search.terms("eenzaamheid") == search.terms("eenzame")
-    assert search.terms("Voor de ouderen") == ["ouder"]
-    assert search.terms("café") == search.terms("cafe")
+    assert (
+        search_text.terms("eenzaam")
+        == search_text.terms("eenzaamheid")
+        == search_text.terms("eenzame")
+    )
+    assert search_text.terms("Voor de ouderen") == ["ouder"]
+    assert search_text.terms("café") == search_text.terms("cafe")
 
 
 def test_builder_indexes_exactly_as_lunr_s_own_builder_with_the_dutch_pipeline(
@@ -223,29 +232,29 @@ def test_builder_indexes_exactly_as_lunr_s_own_builder_with_the_dutch_pipeline(
 ) -> None:
     """DutchBuilder.add_terms is a fast path: lunr's Builder.add must give the same index."""
     site, _ = check(search_content)
-    documents = search.build_documents(site)
-    fast = search.index_builder(documents)
+    documents = search_documents.build_documents(site)
+    fast = search_index.index_builder(documents)
 
     slow = Builder()
-    search._register_pipeline_functions()
-    slow.pipeline.add(*search.PIPELINE_FUNCTIONS.values())
+    search_index._register_pipeline_functions()
+    slow.pipeline.add(*search_index.PIPELINE_FUNCTIONS.values())
     slow.search_pipeline.add(
-        search.PIPELINE_FUNCTIONS["trimmer-nl"], search.PIPELINE_FUNCTIONS["stemmer-nl"]
+        search_index.PIPELINE_FUNCTIONS["trimmer-nl"], search_index.PIPELINE_FUNCTIONS["stemmer-nl"]
     )
     slow.ref("r")
-    for name, boost in search.FIELDS:
+    for name, boost in search_index.FIELDS:
         slow.field(name, boost)
     for ref, doc in enumerate(documents):
         slow.add(
             {
                 "r": ref,
-                "t": search.normalize(doc.title),
-                "k": search.normalize(doc.tags),
-                "b": search.normalize(doc.body),
+                "t": search_text.normalize(doc.title),
+                "k": search_text.normalize(doc.tags),
+                "b": search_text.normalize(doc.body),
             }
         )
     slow_index = slow.build()
-    assert search.encode_index(fast) == search.encode_index(slow)
+    assert search_index.encode_index(fast) == search_index.encode_index(slow)
     assert fast.index.serialize() == slow_index.serialize()
 
 
@@ -416,7 +425,7 @@ def test_the_index_has_numeric_refs_and_the_query_settings(search_site: Path) ->
     index = json.loads((search_site / urls.SEARCH_INDEX).read_text(encoding="utf-8"))
     assert index["fields"] == ["t", "k", "b"]
     assert index["pipeline"] == ["trimmer-nl", "stemmer-nl"]
-    assert index["query"] == search.QUERY_SETTINGS
+    assert index["query"] == search_index.QUERY_SETTINGS
     assert index["terms"] == sorted(index["terms"])
     assert "/" not in (search_site / urls.SEARCH_INDEX).read_text(encoding="utf-8")
     assert index["boosts"] == [10, 4, 1]
@@ -459,7 +468,7 @@ def test_only_the_start_of_a_description_is_indexed(tmp_path: Path) -> None:
     files = dict(SEARCH_CONTENT)
     files["activiteiten/lang.md"] = _activity("Lang verhaal", "buurthuis", "[3]", "vrij", words)
     site, _ = check(write_tree(tmp_path / "content", files))
-    index = search.build_index(search.build_documents(site))
+    index = search_index.build_index(search_documents.build_documents(site))
     assert "woord29" in index.inverted_index and "woord30" not in index.inverted_index
 
 
@@ -468,11 +477,11 @@ def test_the_snippet_is_short_and_plain_text(tmp_path: Path) -> None:
     files = dict(SEARCH_CONTENT)
     files["activiteiten/opmaak.md"] = _activity("Opmaak", "buurthuis", "[3]", "vrij", body)
     site, _ = check(write_tree(tmp_path / "content", files))
-    docs = search.build_documents(site)
+    docs = search_documents.build_documents(site)
     snippet = next(d.display[2] for d in docs if d.title == "Opmaak")
     assert snippet.startswith("Dit is vet en een link")
     assert "*" not in snippet and "](" not in snippet
-    assert len(snippet) <= search.SNIPPET_CHARS + 2
+    assert len(snippet) <= search_documents.SNIPPET_CHARS + 2
 
 
 def test_the_files_are_deterministic(search_content: Path, tmp_path: Path) -> None:
@@ -481,7 +490,7 @@ def test_the_files_are_deterministic(search_content: Path, tmp_path: Path) -> No
     for name in (urls.SEARCH_DATA, urls.SEARCH_INDEX):
         first = (tmp_path / "a" / name).read_bytes()
         assert first == (tmp_path / "b" / name).read_bytes()
-        assert first.decode("utf-8") == search.dumps(json.loads(first))
+        assert first.decode("utf-8") == dumps(json.loads(first))
 
 
 @pytest.mark.parametrize("content", ["fixture", "example"])
@@ -492,8 +501,8 @@ def test_the_compact_index_scores_as_lunr_s_own_index(search_content: Path, cont
     about 0.1%, and results come in the same order except between near-ties.
     """
     site, _ = check(search_content if content == "fixture" else REPO / "content")
-    builder = search.index_builder(search.build_documents(site))
-    decoded = search.decode_index(json.loads(search.dumps(search.encode_index(builder))))
+    builder = search_index.index_builder(search_documents.build_documents(site))
+    decoded = search_index.decode_index(json.loads(dumps(search_index.encode_index(builder))))
     queries = [
         "koffie",
         "senioren",
@@ -508,9 +517,9 @@ def test_the_compact_index_scores_as_lunr_s_own_index(search_content: Path, cont
         "jongeren sport",
     ]
     for query in queries:
-        stems = search.query_stems(query)
-        expected = {h.ref: h.score for h in search.run_query(builder.index, stems)[0]}
-        found = {h.ref: h.score for h in search.run_query(decoded, stems)[0]}
+        stems = reference.query_stems(query)
+        expected = {h.ref: h.score for h in reference.run_query(builder.index, stems)[0]}
+        found = {h.ref: h.score for h in reference.run_query(decoded, stems)[0]}
         assert found.keys() == expected.keys(), query
         for ref, score in found.items():
             assert score == pytest.approx(expected[ref], rel=2e-3, abs=2e-3), (query, ref)
@@ -540,7 +549,7 @@ def test_a_plain_text_shortcut_gives_the_same_text_as_markup(tmp_path: Path) -> 
         for p in sorted((REPO / "content").glob("*/*.md"))
     ]
     for sample in samples:
-        assert search._plain_text(sample) == plain_text(sample), sample
+        assert search_documents._plain_text(sample) == plain_text(sample), sample
 
 
 # --- The page ---------------------------------------------------------------------------

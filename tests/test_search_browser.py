@@ -15,9 +15,10 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import Page, expect
 
-from generator import search, urls
+from generator import urls
 from generator.build import build
-from generator.search import Filters, Searcher
+from generator.search import text as search_text
+from generator.search.reference import Filters, Searcher
 from tests.helpers import REPO, axe_check, watch_errors, write_tree
 from tests.test_search import SEARCH_CONTENT
 
@@ -101,18 +102,18 @@ def test_the_browser_turns_text_into_the_same_terms_as_python(
     open_search(page, example_url)
     texts = _example_texts()
     in_browser = page.evaluate("texts => texts.map(t => socialeKaartZoeken.terms(t))", texts)
-    assert in_browser == [search.terms(t) for t in texts]
-    words = sorted({w for t in texts for w in search.normalize(t).split()})
+    assert in_browser == [search_text.terms(t) for t in texts]
+    words = sorted({w for t in texts for w in search_text.normalize(t).split()})
     assert len(words) > 1000
     js_stems = page.evaluate(
         "words => words.map(w => lunr.nl.stemmer(new lunr.Token(w, {})).toString())", words
     )
-    assert js_stems == [search.stem(w) for w in words]
+    assert js_stems == [search_text.stem(w) for w in words]
     js_stop = page.evaluate(
         "words => words.filter(w => !lunr.nl.stopWordFilter(new lunr.Token(w, {})))",
-        words + sorted(search.STOP_WORDS),
+        words + sorted(search_text.STOP_WORDS),
     )
-    assert set(js_stop) == search.STOP_WORDS
+    assert set(js_stop) == search_text.STOP_WORDS
 
 
 QUERIES = [

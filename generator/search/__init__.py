@@ -1,0 +1,57 @@
+"""Search: documents, a Dutch lunr index, and the Python reference of the browser's query.
+
+- `text`: normalising, stop words and stems (the same in the browser);
+- `documents`: what is indexed and what a result shows (zoeken/gegevens.json);
+- `index`: the lunr index and its compact encoding (zoeken/index.json);
+- `reference`: the browser's query in Python, the test oracle (never part of a build).
+
+`write_index` writes both files; `page_context` is what templates/zoeken.html needs.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .. import present, urls
+from ..assemble import Site
+from ..assets import VENDOR_FILES
+from ..model import LADDER, Toegang
+from ..publish import Writer
+from .documents import build_documents, display_data
+from .index import QUERY_SETTINGS, encode_index, index_builder
+
+
+def write_index(site: Site, writer: Writer) -> None:
+    """Write zoeken/gegevens.json and zoeken/index.json."""
+    documents = build_documents(site)
+    writer.write_json(urls.SEARCH_DATA, display_data(site, documents))
+    payload = encode_index(index_builder(documents))
+    payload["query"] = QUERY_SETTINGS  # zoeken.js builds its queries with these
+    writer.write_json(urls.SEARCH_INDEX, payload)
+
+
+def page_context(site: Site) -> dict[str, Any]:
+    """What templates/zoeken.html needs: data files, scripts, and the facets with their options."""
+    tax = site.taxonomy
+    facets = [
+        (
+            "doelgroep",
+            "Doelgroep",
+            [(t.id, t.naam) for t in tax.doelgroepen] + [(urls.VOOR_IEDEREEN, "Voor iedereen")],
+        ),
+        (
+            "ladder",
+            "Trede van de participatieladder",
+            [(str(r.number), f"{r.number}. {r.naam}") for r in LADDER],
+        ),
+        ("leefgebied", "Leefgebied", [(t.id, t.naam) for t in tax.leefgebieden]),
+        ("wijk", "Wijk", [(t.id, t.naam) for t in tax.wijken]),
+        ("toegang", "Toegang", [(t.value, present.toegang_label(t)) for t in Toegang]),
+    ]
+    return {
+        "search_data": urls.SEARCH_DATA,
+        "search_index": urls.SEARCH_INDEX,
+        "search_scripts": [urls.vendor(name) for _, name in VENDOR_FILES]
+        + [urls.static("zoeken.js")],
+        "facets": facets,
+    }
