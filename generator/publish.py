@@ -45,8 +45,8 @@ class Writer:
         target.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
 
     def write_json(self, relpath: str, data: Any) -> None:
-        """A data file for the browser: compact JSON with sorted keys (see `dumps`)."""
-        self.write(relpath, dumps(data))
+        """A data file for the browser: compact JSON with sorted keys (see `dumps`), one line."""
+        self.write(relpath, dumps(data) + "\n")
 
     def copy_tree(self, source: Path, relpath: str) -> None:
         """Copy every file below `source` into `relpath`, in a stable order."""

@@ -490,7 +490,7 @@ def test_the_files_are_deterministic(search_content: Path, tmp_path: Path) -> No
     for name in (urls.SEARCH_DATA, urls.SEARCH_INDEX):
         first = (tmp_path / "a" / name).read_bytes()
         assert first == (tmp_path / "b" / name).read_bytes()
-        assert first.decode("utf-8") == dumps(json.loads(first))
+        assert first.decode("utf-8") == dumps(json.loads(first)) + "\n"
 
 
 @pytest.mark.parametrize("content", ["fixture", "example"])
@@ -567,8 +567,9 @@ def test_the_search_page_loads_lunr_and_its_data_with_relative_urls(search_site:
         "../static/vendor/lunr.min.js",
         "../static/vendor/lunr.stemmer.support.min.js",
         "../static/vendor/lunr.nl.min.js",
-        "../static/zoeken.js",
+        "../static/js/zoeken/pagina.js",
     ]
+    assert page.find("script", src="../static/js/zoeken/pagina.js")["type"] == "module"
     app = page.find(id="zoeken")
     assert app["data-root"] == "../"
     assert app["data-gegevens"] == "gegevens.json"
@@ -583,7 +584,7 @@ def test_the_search_page_offers_the_listing_pages_without_javascript(search_site
     page = soup(search_site / "zoeken" / "index.html")
     links = {a["href"] for a in page.select(".zk-lijsten a")}
     assert {"../doelgroepen/", "../ladder/", "../wijken/", "../leefgebieden/"} <= links
-    assert page.find(id="zoeken").has_attr("hidden")  # zoeken.js shows it
+    assert page.find(id="zoeken").has_attr("hidden")  # js/zoeken/pagina.js shows it
     assert not page.find(id="zk-zonder-js").has_attr("hidden")
 
 

@@ -402,7 +402,7 @@ def test_page_explains_the_rules_and_works_without_javascript(built):
     app = soup.find(id="wegwijzer")
     assert app.has_attr("hidden") and app["data-root"] == "../"
     assert app["data-data"] == "wegwijzer/data.json"
-    assert soup.find("script", src="../static/wegwijzer.js").has_attr("defer")
+    assert soup.find("script", src="../static/js/wegwijzer/pagina.js")["type"] == "module"
     fallback = soup.find(id="ww-zonder-js")
     links = [a["href"] for a in fallback.find_all("a")]
     assert "../ladder/" in links and "../leefgebieden/" in links

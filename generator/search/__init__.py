@@ -51,7 +51,7 @@ def page_context(site: Site) -> dict[str, Any]:
     return {
         "search_data": urls.SEARCH_DATA,
         "search_index": urls.SEARCH_INDEX,
-        "search_scripts": [urls.vendor(name) for _, name in VENDOR_FILES]
-        + [urls.static("zoeken.js")],
+        "search_scripts": [urls.vendor(name) for _, name in VENDOR_FILES],
+        "search_module": urls.static("js/zoeken/pagina.js"),
         "facets": facets,
     }

@@ -17,7 +17,35 @@ from ..assemble import Site
 from ..markup import plain_text, shorten
 from ..model import LADDER, Toegang
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
+
+# The columns of an activity row in gegevens.json, named in the file itself ("kolommen").
+# An organisation row has the first three only. toegang, organisatie and the taxonomy
+# columns hold positions in the lists of the same name; ladder holds rung numbers.
+COLUMNS = (
+    "titel",
+    "url",
+    "fragment",
+    "organisatie",
+    "toegang",
+    "gratis",
+    "ladder",
+    "doelgroepen",
+    "leefgebieden",
+    "wijken",
+)
+# The search filters ("facetten"): the URL parameter, the column it filters on (also the
+# name of the list of its values), and whether a row holds the value's position in that
+# list or the value itself.
+FACETS = (
+    ("doelgroep", "doelgroepen", "positie"),
+    ("ladder", "ladder", "waarde"),
+    ("leefgebied", "leefgebieden", "positie"),
+    ("wijk", "wijken", "positie"),
+    ("toegang", "toegang", "positie"),
+)
+# The one filter value that means "names no doelgroep": it matches an empty column.
+FOR_EVERYONE = {"facet": "doelgroep", "waarde": urls.VOOR_IEDEREEN}
 # Only the start of a description goes into the index: it says what the activity
 # is; the rest (directions, opening hours) mostly adds size, not findability.
 EXCERPT_WORDS = 30
@@ -121,14 +149,16 @@ def build_documents(site: Site) -> list[Document]:
 
 
 def display_data(site: Site, documents: Sequence[Document]) -> dict[str, Any]:
-    """gegevens.json: facet vocabularies, organisations, and one row per document.
+    """gegevens.json: the row format, facet vocabularies, organisations, one row per document.
 
-    An activity row is [titel, url, snippet, organisation, toegang, gratis, ladder,
-    doelgroepen, leefgebieden, wijken] with numbers pointing into the lists here;
-    an organisation row is [naam, url, snippet]. Refs in the index are row numbers.
+    Rows are lists in the order of "kolommen" (see COLUMNS); refs in the index are
+    row numbers, and the first "activiteiten" rows are activities.
     """
     return {
         "v": FORMAT_VERSION,
+        "kolommen": list(COLUMNS),
+        "facetten": [{"naam": n, "kolom": c, "waarden": w} for n, c, w in FACETS],
+        "iedereen": FOR_EVERYONE,
         "activiteiten": len(site.activities),
         "organisaties": [o.naam for o in site.organisations],
         "toegang": [[t.value, present.toegang_label(t)] for t in Toegang],

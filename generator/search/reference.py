@@ -15,21 +15,10 @@ from typing import Any
 from lunr.index import Index
 from lunr.token_set import TokenSet
 
-from .. import urls
 from .index import EXACT_BOOST, FUZZY_BOOST, FUZZY_MIN, PREFIX_BOOST, PREFIX_MIN, decode_index
 from .text import terms
 
 FACETS = ("doelgroep", "ladder", "leefgebied", "wijk", "toegang")
-# Column of each facet in an activity row of gegevens.json.
-_COLUMN = {"toegang": 4, "gratis": 5, "ladder": 6, "doelgroep": 7, "leefgebied": 8, "wijk": 9}
-_VOCABULARY = {
-    "doelgroep": "doelgroepen",
-    "leefgebied": "leefgebieden",
-    "wijk": "wijken",
-    "toegang": "toegang",
-    "ladder": "ladder",
-}
-VOOR_IEDEREEN = urls.VOOR_IEDEREEN
 
 
 @dataclass(frozen=True)
@@ -65,12 +54,16 @@ class Searcher:
 
     data: dict[str, Any]
     index: Index
+    _column: dict[str, int] = field(init=False)
+    _facets: dict[str, dict[str, str]] = field(init=False)
     _value_numbers: dict[str, dict[str, int]] = field(init=False)
 
     def __post_init__(self) -> None:
+        self._column = {name: n for n, name in enumerate(self.data["kolommen"])}
+        self._facets = {f["naam"]: f for f in self.data["facetten"]}
         self._value_numbers = {
-            facet: {str(v[0]): n for n, v in enumerate(self.data[name])}
-            for facet, name in _VOCABULARY.items()
+            f["naam"]: {str(v[0]): n for n, v in enumerate(self.data[f["kolom"]])}
+            for f in self.data["facetten"]
         }
 
     @classmethod
@@ -93,27 +86,31 @@ class Searcher:
         if filters.is_empty():
             return lambda ref: True
         docs, count = self.data["docs"], self.data["activiteiten"]
+        everyone = self.data["iedereen"]
         wanted: list[tuple[int, set[int], bool]] = []
         for facet in FACETS:
             values = getattr(filters, facet)
             if not values:
                 continue
-            numbers = {self._value_numbers[facet].get(v, -1) for v in values}
-            if facet == "ladder":
+            spec = self._facets[facet]
+            if spec["waarden"] == "waarde":
                 numbers = {int(v) for v in values if v.isdigit()}
-            everyone = facet == "doelgroep" and VOOR_IEDEREEN in values
-            wanted.append((_COLUMN[facet], numbers, everyone))
+            else:
+                numbers = {self._value_numbers[facet].get(v, -1) for v in values}
+            empty_matches = facet == everyone["facet"] and everyone["waarde"] in values
+            wanted.append((self._column[spec["kolom"]], numbers, empty_matches))
+        gratis = self._column["gratis"]
 
         def keep(ref: int) -> bool:
             if ref >= count:
                 return False  # organisations have no facets
             row = docs[ref]
-            if filters.gratis and not row[_COLUMN["gratis"]]:
+            if filters.gratis and not row[gratis]:
                 return False
-            for column, numbers, everyone in wanted:
+            for column, numbers, empty_matches in wanted:
                 value = row[column]
                 if isinstance(value, list):
-                    if not (numbers.intersection(value) or (everyone and not value)):
+                    if not (numbers.intersection(value) or (empty_matches and not value)):
                         return False
                 elif value not in numbers:
                     return False

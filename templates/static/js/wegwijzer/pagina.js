@@ -1,22 +1,21 @@
-/* Wegwijzer: match a person to activities, entirely in the browser.
+/* Wegwijzer: the page (questions, history, result, handout); the rules are in regels.js.
  *
- * The rules mirror generator/wegwijzer.py (`match`, `outcome`); the browser tests
- * compare the two. The data comes from wegwijzer/data.json, fetched once when the
- * page loads. After that this script makes no request at all: the answers live
- * only in the URL fragment (#leefgebieden=inkomen,werk&ladder=2&...), never in the
- * query string, so they are not sent to the server and a result can be bookmarked.
- *
- * The questions are in the HTML (templates/wegwijzer.html); this script shows one
- * at a time, follows the yes/no flow written in data-naar / data-trede attributes,
- * and builds the result with DOM methods (never innerHTML).
+ * The data comes from wegwijzer/data.json, fetched once when the page loads. After
+ * that this script makes no request at all. The questions are in the HTML
+ * (templates/wegwijzer.html): each step is a form with data-stap, the steps it leads to
+ * (data-volgende, or data-naar / data-trede on yes/no buttons) and the one before it
+ * (data-vorige). This script shows one step at a time and builds the result with DOM
+ * methods (never innerHTML).
  */
-(function () {
-  "use strict";
+import { el } from "../dom.js";
+import { isState, match, outcome, parse, serialize, startState } from "./regels.js";
 
-  const app = document.getElementById("wegwijzer");
-  if (!app) {
-    return;
-  }
+const app = document.getElementById("wegwijzer");
+if (app) {
+  start(app);
+}
+
+function start(app) {
   const root = app.dataset.root || "./";
   const withoutScript = document.getElementById("ww-zonder-js");
   const loading = document.getElementById("ww-laden");
@@ -28,11 +27,15 @@
   for (const form of app.querySelectorAll("form.ww-stap")) {
     steps.set(form.dataset.stap, form);
   }
-  const START = "leefgebieden";
-  // The first yes/no question of the participation ladder comes right after the start.
-  const FIRST_RUNG_STEP = [...steps.values()].find((f) => f.dataset.vorige === START).dataset.stap;
-  const AFTER_RUNG = "doelgroepen";
-  const NEEDS_RUNG = new Set(["doelgroepen", "wijk"]);
+  // The step names come from the page (templates/wegwijzer.html, generator/wegwijzer).
+  const flow = {
+    steps: new Set(steps.keys()),
+    start: app.dataset.start,
+    firstRungStep: app.dataset.eersteTredeVraag,
+    afterRung: app.dataset.naTrede,
+    last: app.dataset.laatste,
+    needsRung: new Set(app.dataset.tredeNodig.split(" ")),
+  };
   // The handout starts with the top of each list, so that it fits on one page;
   // the "Op het uitdeelblad" checkboxes change the choice.
   const HANDOUT_NOW = Number(result.dataset.uitdeelNu);
@@ -45,79 +48,13 @@
   withoutScript.hidden = true;
   app.hidden = false;
 
-  // --- State <-> URL fragment ---------------------------------------------------------
-
-  function startState() {
-    return { stap: START, leefgebieden: [], ladder: null, doelgroepen: [], wijk: null };
-  }
-
-  function ids(terms) {
-    return terms.map((t) => t.id);
-  }
-
-  /** A fragment without "=" is an ordinary anchor (such as the skip link), not answers. */
-  function isState(hash) {
-    return hash.includes("=");
-  }
-
-  function parse(hash) {
-    const params = new URLSearchParams(hash.replace(/^#/, ""));
-    const pick = (key, known) => {
-      const wanted = new Set((params.get(key) || "").split(","));
-      return known.filter((id) => wanted.has(id)); // known ids only, in taxonomy order
-    };
-    const state = startState();
-    state.leefgebieden = pick("leefgebieden", ids(data.leefgebieden));
-    state.doelgroepen = pick("doelgroepen", ids(data.doelgroepen));
-    const wijk = params.get("wijk");
-    state.wijk = ids(data.wijken).includes(wijk) ? wijk : null;
-    const rung = Number(params.get("ladder"));
-    state.ladder = data.ladder.some((r) => r.trede === rung) ? rung : null;
-    const stap = params.get("stap");
-    if (stap && steps.has(stap)) {
-      state.stap = stap;
-    } else {
-      state.stap = state.ladder === null ? START : null; // a rung and no step: the result
-    }
-    if (NEEDS_RUNG.has(state.stap) && state.ladder === null) {
-      state.stap = FIRST_RUNG_STEP;
-    }
-    return state;
-  }
-
-  function serialize(state) {
-    const parts = [];
-    const atStart = state.stap === START;
-    const empty = !state.leefgebieden.length && state.ladder === null
-      && !state.doelgroepen.length && !state.wijk;
-    if (atStart && empty) {
-      return "";
-    }
-    if (state.stap) {
-      parts.push("stap=" + state.stap);
-    }
-    if (state.leefgebieden.length) {
-      parts.push("leefgebieden=" + state.leefgebieden.join(","));
-    }
-    if (state.ladder !== null) {
-      parts.push("ladder=" + state.ladder);
-    }
-    if (state.doelgroepen.length) {
-      parts.push("doelgroepen=" + state.doelgroepen.join(","));
-    }
-    if (state.wijk) {
-      parts.push("wijk=" + state.wijk);
-    }
-    return parts.join("&");
-  }
-
   function urlFor(hash) {
     return hash ? "#" + hash : location.pathname + location.search;
   }
 
   /** Go to a new state: a new history entry (so the browser's back button works too). */
   function go(next) {
-    const hash = serialize(next);
+    const hash = serialize(flow, next);
     if ((hash ? "#" + hash : "") !== location.hash) {
       history.pushState(null, "", urlFor(hash));
     }
@@ -131,98 +68,14 @@
     if (location.hash && !isState(location.hash)) {
       // An ordinary anchor such as the skip link: the browser has moved focus to it;
       // put the answers back in the address, so it can still be bookmarked.
-      history.replaceState(null, "", urlFor(serialize(current)));
+      history.replaceState(null, "", urlFor(serialize(flow, current)));
       shownHash = location.hash;
       return;
     }
-    render(parse(location.hash), true);
-  }
-
-  // --- Matching: the same rules as generator/wegwijzer.py -------------------------------
-
-  function match(state) {
-    const chosen = new Set(state.leefgebieden);
-    const groups = new Set(state.doelgroepen);
-    const rank = new Map(data.toegang.map((t, index) => [t.id, index]));
-    const rung = state.ladder;
-    const upper = data.ladder.some((r) => r.trede === rung + 1) ? rung + 1 : null;
-    const now = [];
-    const next = [];
-    data.activiteiten.forEach((a, index) => {
-      if (chosen.size && !a.leefgebieden.some((id) => chosen.has(id))) {
-        return;
-      }
-      if (groups.size && a.doelgroepen.length && !a.doelgroepen.some((id) => groups.has(id))) {
-        return;
-      }
-      if (state.wijk && a.wijken.length && !a.wijken.includes(state.wijk)) {
-        return;
-      }
-      const entry = {
-        activity: a,
-        rank: rank.get(a.toegang),
-        shared: a.leefgebieden.filter((id) => chosen.has(id)).length,
-        index: index, // data.json lists activities by title, then slug
-      };
-      if (a.ladder.includes(rung)) {
-        now.push(entry);
-      } else if (upper !== null && a.ladder.includes(upper)) {
-        next.push(entry);
-      }
-    });
-    const order = (x, y) => x.rank - y.rank || y.shared - x.shared || x.index - y.index;
-    return {
-      pastNu: now.sort(order).map((e) => e.activity),
-      volgendeStap: next.sort(order).map((e) => e.activity),
-    };
-  }
-
-  function fill(template, values) {
-    return template.replace(/\{(\w+)\}/g, (whole, key) => String(values[key]));
-  }
-
-  function outcome(state) {
-    const texts = data.teksten;
-    const aantal = state.leefgebieden.length;
-    const values = {
-      aantal: aantal,
-      totaal: data.leefgebieden.length,
-      drempel: data.drempel,
-      organisatie: data.contact ? data.contact.naam : "",
-      gemeente: data.gemeente,
-    };
-    const fits = aantal >= data.drempel;
-    let message = texts.geen;
-    if (fits) {
-      message = texts.past;
-    } else if (aantal) {
-      message = texts.past_niet;
-    }
-    let nextStep = "";
-    if (fits) {
-      nextStep = data.contact ? texts.contact : texts.contact_gemeente;
-    }
-    return { fits: fits, message: fill(message, values), nextStep: fill(nextStep, values) };
+    render(parse(data, flow, location.hash), true);
   }
 
   // --- Rendering ------------------------------------------------------------------------
-
-  function el(tag, attributes, ...children) {
-    const node = document.createElement(tag);
-    for (const [name, value] of Object.entries(attributes || {})) {
-      if (name === "class") {
-        node.className = value;
-      } else {
-        node.setAttribute(name, value);
-      }
-    }
-    for (const child of children) {
-      if (child !== null && child !== undefined && child !== "") {
-        node.append(child);
-      }
-    }
-    return node;
-  }
 
   function names(terms, chosen) {
     return terms.filter((t) => chosen.includes(t.id)).map((t) => t.naam).join(", ");
@@ -262,7 +115,7 @@
       message = "Uw uitkomst staat klaar. " + counts;
       document.title = "Uw uitkomst - " + baseTitle;
     }
-    app.dataset.toestand = serialize(state); // lets tests wait for exactly this view
+    app.dataset.toestand = serialize(flow, state); // lets tests wait for exactly this view
     app.dataset.klaar = "ja";
     if (moveFocus) {
       heading.focus();
@@ -272,12 +125,12 @@
 
   function fillForm(form, state) {
     for (const input of form.querySelectorAll("input")) {
-      if (input.name === "leefgebieden" || input.name === "doelgroepen") {
-        input.checked = state[input.name].includes(input.value);
-      } else if (input.name === "wijk") {
-        input.checked = input.value === (state.wijk || "");
-      } else if (input.name === "trede") {
-        input.checked = Number(input.value) === state.ladder;
+      const key = stateKey(input.name);
+      const value = state[key];
+      if (Array.isArray(value)) {
+        input.checked = value.includes(input.value);
+      } else if (key in state) {
+        input.checked = input.value === (value === null ? "" : String(value));
       }
     }
     const error = form.querySelector(".ww-fout");
@@ -287,7 +140,7 @@
   }
 
   function renderResult(state) {
-    const found = match(state);
+    const found = match(data, state);
     const rung = rungOf(state.ladder);
 
     const answers = document.getElementById("ww-antwoorden");
@@ -299,7 +152,7 @@
       row("Wijk", names(data.wijken, state.wijk ? [state.wijk] : []) || "Maakt niet uit"),
     );
 
-    const said = outcome(state);
+    const said = outcome(data, state);
     const box = document.getElementById("uitkomst");
     box.className = "ww-uitkomst " + (said.fits ? "ww-past" : "ww-past-niet");
     const parts = [el("p", { class: "ww-uitkomst-tekst" }, said.message)];
@@ -390,59 +243,52 @@
 
   // --- Answers ----------------------------------------------------------------------------
 
-  function checkedValues(form, name) {
-    return [...form.querySelectorAll("input[name='" + name + "']:checked")].map((i) => i.value);
+  /** The state field an input fills: the rung radio buttons are named "trede". */
+  function stateKey(name) {
+    return name === "trede" ? "ladder" : name;
   }
 
   /** The yes/no question whose answer gives this rung (for "Vorige" after the ladder). */
   function stepGiving(rung) {
     const button = app.querySelector(".ww-janee [data-trede='" + rung + "']");
-    return button ? button.closest("form").dataset.stap : FIRST_RUNG_STEP;
+    return button ? button.closest("form").dataset.stap : flow.firstRungStep;
   }
 
   function previous(state) {
     if (state.stap === null) {
-      return "wijk";
+      return flow.last;
     }
-    if (state.stap === AFTER_RUNG) {
+    if (state.stap === flow.afterRung) {
       return stepGiving(state.ladder);
     }
-    return steps.get(state.stap).dataset.vorige || START;
+    return steps.get(state.stap).dataset.vorige || flow.start;
   }
 
+  /** A choice step: checkboxes give a list, radio buttons one value; then the next step. */
   function onSubmit(event) {
     event.preventDefault();
     const form = event.target;
     const next = { ...current };
-    switch (form.dataset.stap) {
-      case "leefgebieden":
-        next.leefgebieden = checkedValues(form, "leefgebieden");
-        next.stap = FIRST_RUNG_STEP;
-        break;
-      case "trede": {
-        const chosen = checkedValues(form, "trede");
-        if (!chosen.length) {
-          const error = form.querySelector(".ww-fout");
-          error.hidden = false;
-          form.querySelector("input[name='trede']").focus();
-          announce(error.textContent);
-          return;
-        }
-        next.ladder = Number(chosen[0]);
-        next.stap = AFTER_RUNG;
-        break;
-      }
-      case "doelgroepen":
-        next.doelgroepen = checkedValues(form, "doelgroepen");
-        next.stap = "wijk";
-        break;
-      case "wijk":
-        next.wijk = checkedValues(form, "wijk")[0] || null;
-        next.stap = null;
-        break;
-      default:
+    const names = new Set([...form.querySelectorAll("input")].map((i) => i.name));
+    for (const name of names) {
+      const inputs = [...form.querySelectorAll("input[name='" + name + "']")];
+      const checked = inputs.filter((i) => i.checked).map((i) => i.value);
+      const key = stateKey(name);
+      if (inputs[0].type === "checkbox") {
+        next[key] = checked;
+      } else if (form.dataset.verplicht === name && !checked.length) {
+        const error = form.querySelector(".ww-fout");
+        error.hidden = false;
+        inputs[0].focus();
+        announce(error.textContent);
         return;
+      } else if (key === "ladder") {
+        next[key] = Number(checked[0]);
+      } else {
+        next[key] = checked[0] || null;
+      }
     }
+    next.stap = form.dataset.volgende || null;
     go(next);
   }
 
@@ -452,15 +298,13 @@
       return;
     }
     if (button.dataset.trede) {
-      go({ ...current, ladder: Number(button.dataset.trede), stap: AFTER_RUNG });
+      go({ ...current, ladder: Number(button.dataset.trede), stap: flow.afterRung });
     } else if (button.dataset.naar) {
       go({ ...current, stap: button.dataset.naar });
     } else if (button.dataset.actie === "vorige") {
       go({ ...current, stap: previous(current) });
     } else if (button.dataset.actie === "opnieuw") {
-      go(startState());
-    } else if (button.dataset.actie === "trede") {
-      go({ ...current, stap: "trede" });
+      go(startState(flow));
     } else if (button.dataset.actie === "printen") {
       window.print();
     }
@@ -472,15 +316,13 @@
     }
   }
 
-  // --- Start --------------------------------------------------------------------------------
-
-  function start(json) {
+  function begin(json) {
     data = json;
-    let state = startState();
+    let state = startState(flow);
     if (location.hash && isState(location.hash)) {
-      state = parse(location.hash);
+      state = parse(data, flow, location.hash);
       // Show the link in its clean form (unknown ids dropped, fixed order).
-      const hash = serialize(state);
+      const hash = serialize(flow, state);
       if ((hash ? "#" + hash : "") !== location.hash) {
         history.replaceState(null, "", urlFor(hash));
       }
@@ -502,11 +344,11 @@
       }
       return response.json();
     })
-    .then(start, () => {
-      // Only a failed download lands here; an error in start() itself stays visible.
+    .then(begin, () => {
+      // Only a failed download lands here; an error in begin() itself stays visible.
       loading.textContent = "De wegwijzer kan zijn gegevens nu niet laden. Probeer het later"
         + " opnieuw, of zoek hieronder zelf wat bij u past.";
-      document.documentElement.classList.remove("js");  // show the no-script way in again
+      document.documentElement.classList.remove("js"); // show the no-script way in again
       withoutScript.hidden = false;
     });
-})();
+}

@@ -1,0 +1,81 @@
+"""wegwijzer/data.json: everything the browser needs to match and to print the handout.
+
+Named fields only; every text a person reads comes from `present` (as on the
+pages) or from `rules.TEXTS`. No I/O except through the Writer.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .. import present, urls
+from ..assemble import Site
+from ..model import LADDER, Activity, Organisation, Toegang
+from ..publish import Writer
+from .rules import TEXTS
+
+
+def data(site: Site) -> dict[str, Any]:
+    """Everything the browser needs to match and to print the handout.
+
+    Activities are listed by (title case-insensitive, slug): the browser sorts its
+    matches by toegang and shared leefgebieden and uses this position as the final
+    tie-break, so it never has to compare Dutch text itself.
+    """
+    config = site.config.wegwijzer
+    contact = site.organisation(config.contact) if config.contact else None
+    by_title = sorted(site.activities, key=lambda a: (a.titel.casefold(), a.slug))
+    return {
+        "drempel": config.drempel,
+        "gemeente": site.config.gemeente,
+        "teksten": TEXTS,
+        "leefgebieden": _terms(site, "leefgebieden"),
+        "doelgroepen": _terms(site, "doelgroepen"),
+        "wijken": _terms(site, "wijken"),
+        "ladder": [{"trede": r.number, "naam": r.naam, "url": urls.rung(r.number)} for r in LADDER],
+        "toegang": [{"id": t.value, "label": present.toegang_label(t)} for t in Toegang],
+        "contact": _organisation(contact) if contact else None,
+        "activiteiten": [_activity(site, a) for a in by_title],
+    }
+
+
+def write_data(site: Site, writer: Writer) -> None:
+    """Write wegwijzer/data.json: compact and byte-for-byte reproducible."""
+    writer.write_json(urls.WEGWIJZER_DATA, data(site))
+
+
+def _terms(site: Site, kind: str) -> list[dict[str, str]]:
+    return [{"id": t.id, "naam": t.naam} for t in site.taxonomy.kind(kind)]
+
+
+def _organisation(org: Organisation) -> dict[str, str]:
+    return {
+        "naam": org.naam,
+        "url": urls.organisation(org.slug),
+        "telefoon": org.telefoon,
+        "tel": present.tel_href(org.telefoon) if org.telefoon else "",
+        "email": org.email,
+        "adres": present.address_line(org.adres),
+    }
+
+
+def _activity(site: Site, activity: Activity) -> dict[str, Any]:
+    contact = present.contact(site, activity)
+    return {
+        "slug": activity.slug,
+        "titel": activity.titel,
+        "url": urls.activity(activity.slug),
+        "organisatie": site.organisation(activity.organisatie).naam,
+        "toegang": activity.toegang.value,
+        "ladder": sorted(set(activity.ladder)),
+        "leefgebieden": list(dict.fromkeys(activity.leefgebieden)),
+        "doelgroepen": list(dict.fromkeys(activity.doelgroepen)),
+        "wijken": list(dict.fromkeys(activity.wijken)),
+        "wanneer": activity.wanneer,
+        "waar": present.place(site, activity).text,
+        "kosten": present.costs(activity),
+        "contactnaam": contact.naam,
+        "telefoon": contact.telefoon,
+        "tel": present.tel_href(contact.telefoon) if contact.telefoon else "",
+        "email": contact.email,
+    }

@@ -1,0 +1,122 @@
+"""The wegwijzer's rules: which activities fit a person, and what the outcome says.
+
+The Python reference of templates/static/js/wegwijzer/regels.js: tests run both on
+the same wegwijzer/data.json and compare the results exactly. The Dutch outcome
+sentences live only here (`TEXTS`) and travel to the browser in the data file, so
+both sides say exactly the same. No I/O.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..assemble import Site
+from ..model import LADDER, RUNGS, Activity, Organisation
+
+# What the outcome says, in plain Dutch (B1). The browser fills in {aantal}, {totaal},
+# {drempel}, {organisatie} and {gemeente} the same way `outcome` does.
+TEXTS: dict[str, str] = {
+    "past": "Sociale activering past waarschijnlijk bij uw situatie: u noemt problemen"
+    " op {aantal} van de {totaal} leefgebieden.",
+    "past_niet": "Sociale activering is bedoeld voor mensen met problemen op {drempel}"
+    " of meer leefgebieden; u noemt er {aantal} van de {totaal}, dus de activiteiten"
+    " hieronder passen waarschijnlijk beter bij u.",
+    "geen": "U heeft geen leefgebied gekozen, dus u ziet hieronder alle activiteiten"
+    " die passen bij waar u nu staat.",
+    "contact": "Bespreek met {organisatie} of sociale activering iets voor u is.",
+    "contact_gemeente": "Bespreek met de gemeente {gemeente} of sociale activering iets voor u is.",
+    "advies": "Dit is een advies en geen besluit.",
+}
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What the answers mean for social activation."""
+
+    fits: bool
+    aantal: int
+    """How many leefgebieden were chosen."""
+    totaal: int
+    """How many leefgebieden the taxonomy has."""
+    drempel: int
+    contact: Organisation | None
+    """The `wegwijzer.contact` organisation, if site.yaml names one."""
+    message: str
+    """The one plain sentence that says what the answers mean."""
+    next_step: str
+    """Whom to talk to; empty when social activation does not fit."""
+
+
+def match(
+    site: Site,
+    leefgebieden: Iterable[str],
+    rung: int,
+    doelgroepen: Iterable[str] = (),
+    wijk: str | None = None,
+) -> tuple[list[Activity], list[Activity]]:
+    """The activities that fit now ("past nu") and the next step ("volgende stap")."""
+    chosen = _known(site, "leefgebieden", leefgebieden)
+    groups = _known(site, "doelgroepen", doelgroepen)
+    if wijk is not None:
+        _known(site, "wijken", [wijk])
+    if rung not in RUNGS:
+        raise ValueError(f"trede {rung!r} bestaat niet; kies 1 tot en met {len(LADDER)}")
+
+    def fits(activity: Activity) -> bool:
+        if chosen and not chosen & set(activity.leefgebieden):
+            return False
+        if groups and activity.doelgroepen and not groups & set(activity.doelgroepen):
+            return False
+        return not (wijk and activity.wijken and wijk not in activity.wijken)
+
+    def order(activity: Activity) -> tuple[int, int, str, str]:
+        shared = len(chosen & set(activity.leefgebieden))
+        return (activity.toegang.rank, -shared, activity.titel.casefold(), activity.slug)
+
+    candidates = [a for a in site.activities if fits(a)]
+    now = [a for a in candidates if rung in a.ladder]
+    upper = rung + 1 if rung + 1 in RUNGS else None
+    nxt = [a for a in candidates if upper in a.ladder and rung not in a.ladder]
+    return sorted(now, key=order), sorted(nxt, key=order)
+
+
+def outcome(site: Site, leefgebieden: Iterable[str]) -> Outcome:
+    """Whether social activation fits, with the sentence and the contact to show."""
+    aantal = len(_known(site, "leefgebieden", leefgebieden))
+    config = site.config.wegwijzer
+    contact = site.organisation(config.contact) if config.contact else None
+    totaal = len(site.taxonomy.leefgebieden)
+    values = {
+        "aantal": aantal,
+        "totaal": totaal,
+        "drempel": config.drempel,
+        "organisatie": contact.naam if contact else "",
+        "gemeente": site.config.gemeente,
+    }
+    fits = aantal >= config.drempel
+    if fits:
+        message = TEXTS["past"]
+    else:
+        message = TEXTS["past_niet"] if aantal else TEXTS["geen"]
+    next_step = ""
+    if fits:
+        next_step = TEXTS["contact"] if contact else TEXTS["contact_gemeente"]
+    return Outcome(
+        fits=fits,
+        aantal=aantal,
+        totaal=totaal,
+        drempel=config.drempel,
+        contact=contact,
+        message=message.format(**values),
+        next_step=next_step.format(**values),
+    )
+
+
+def _known(site: Site, kind: str, ids: Iterable[str]) -> set[str]:
+    """The ids as a set; an unknown id is a programming error, not an empty match."""
+    chosen = set(ids)
+    unknown = chosen - {t.id for t in site.taxonomy.kind(kind)}
+    if unknown:
+        raise ValueError(f"onbekende {kind}: {', '.join(sorted(unknown))}")
+    return chosen

@@ -1,0 +1,143 @@
+/* The wegwijzer's rules: answers <-> URL fragment, matching and the outcome (no DOM).
+ *
+ * generator/wegwijzer/rules.py is the Python twin of `match` and `outcome`; tests run
+ * both on the same wegwijzer/data.json and compare the results exactly.
+ *
+ * The answers live only in the URL fragment (#leefgebieden=inkomen,werk&ladder=2&...),
+ * never in the query string, so they are not sent to the server. `flow` names the
+ * steps, as the page declares them: { steps: Set of step ids, start, firstRungStep,
+ * needsRung: Set of the steps that come after the rung }.
+ */
+
+export function startState(flow) {
+  return { stap: flow.start, leefgebieden: [], ladder: null, doelgroepen: [], wijk: null };
+}
+
+function ids(terms) {
+  return terms.map((t) => t.id);
+}
+
+/** A fragment without "=" is an ordinary anchor (such as the skip link), not answers. */
+export function isState(hash) {
+  return hash.includes("=");
+}
+
+/** The state a fragment describes; unknown ids are dropped, lists keep taxonomy order. */
+export function parse(data, flow, hash) {
+  const params = new URLSearchParams(hash.replace(/^#/, ""));
+  const pick = (key, known) => {
+    const wanted = new Set((params.get(key) || "").split(","));
+    return known.filter((id) => wanted.has(id));
+  };
+  const state = startState(flow);
+  state.leefgebieden = pick("leefgebieden", ids(data.leefgebieden));
+  state.doelgroepen = pick("doelgroepen", ids(data.doelgroepen));
+  const wijk = params.get("wijk");
+  state.wijk = ids(data.wijken).includes(wijk) ? wijk : null;
+  const rung = Number(params.get("ladder"));
+  state.ladder = data.ladder.some((r) => r.trede === rung) ? rung : null;
+  const stap = params.get("stap");
+  if (stap && flow.steps.has(stap)) {
+    state.stap = stap;
+  } else {
+    state.stap = state.ladder === null ? flow.start : null; // a rung and no step: the result
+  }
+  if (flow.needsRung.has(state.stap) && state.ladder === null) {
+    state.stap = flow.firstRungStep;
+  }
+  return state;
+}
+
+/** The fragment (without "#") for a state; empty at the start with nothing answered. */
+export function serialize(flow, state) {
+  const empty = !state.leefgebieden.length && state.ladder === null
+    && !state.doelgroepen.length && !state.wijk;
+  if (state.stap === flow.start && empty) {
+    return "";
+  }
+  const parts = [];
+  if (state.stap) {
+    parts.push("stap=" + state.stap);
+  }
+  if (state.leefgebieden.length) {
+    parts.push("leefgebieden=" + state.leefgebieden.join(","));
+  }
+  if (state.ladder !== null) {
+    parts.push("ladder=" + state.ladder);
+  }
+  if (state.doelgroepen.length) {
+    parts.push("doelgroepen=" + state.doelgroepen.join(","));
+  }
+  if (state.wijk) {
+    parts.push("wijk=" + state.wijk);
+  }
+  return parts.join("&");
+}
+
+/** The activities that fit now ("past nu") and the next step ("volgende stap"), in order. */
+export function match(data, state) {
+  const chosen = new Set(state.leefgebieden);
+  const groups = new Set(state.doelgroepen);
+  const rank = new Map(data.toegang.map((t, index) => [t.id, index]));
+  const rung = state.ladder;
+  const upper = data.ladder.some((r) => r.trede === rung + 1) ? rung + 1 : null;
+  const now = [];
+  const next = [];
+  data.activiteiten.forEach((a, index) => {
+    if (chosen.size && !a.leefgebieden.some((id) => chosen.has(id))) {
+      return;
+    }
+    if (groups.size && a.doelgroepen.length && !a.doelgroepen.some((id) => groups.has(id))) {
+      return;
+    }
+    if (state.wijk && a.wijken.length && !a.wijken.includes(state.wijk)) {
+      return;
+    }
+    const entry = {
+      activity: a,
+      rank: rank.get(a.toegang),
+      shared: a.leefgebieden.filter((id) => chosen.has(id)).length,
+      index, // data.json lists activities by title, then slug
+    };
+    if (a.ladder.includes(rung)) {
+      now.push(entry);
+    } else if (upper !== null && a.ladder.includes(upper)) {
+      next.push(entry);
+    }
+  });
+  const order = (x, y) => x.rank - y.rank || y.shared - x.shared || x.index - y.index;
+  return {
+    pastNu: now.sort(order).map((e) => e.activity),
+    volgendeStap: next.sort(order).map((e) => e.activity),
+  };
+}
+
+/** A text of data.teksten with its {placeholders} filled in. */
+export function fill(template, values) {
+  return template.replace(/\{(\w+)\}/g, (whole, key) => String(values[key]));
+}
+
+/** Whether social activation fits, with the sentence and whom to talk to. */
+export function outcome(data, state) {
+  const texts = data.teksten;
+  const aantal = state.leefgebieden.length;
+  const values = {
+    aantal,
+    totaal: data.leefgebieden.length,
+    drempel: data.drempel,
+    organisatie: data.contact ? data.contact.naam : "",
+    gemeente: data.gemeente,
+  };
+  const fits = aantal >= data.drempel;
+  let message = texts.geen;
+  if (fits) {
+    message = texts.past;
+  } else if (aantal) {
+    message = texts.past_niet;
+  }
+  let nextStep = "";
+  if (fits) {
+    nextStep = data.contact ? texts.contact : texts.contact_gemeente;
+  }
+  return { fits, message: fill(message, values), nextStep: fill(nextStep, values) };
+}
