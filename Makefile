@@ -2,7 +2,8 @@
 #
 #   make site    installeert wat nodig is en bouwt de site naar output/
 #   make serve   installeert wat nodig is en start de lokale webserver
-#   make test    installeert ook Chromium en Java (als die ontbreken) en draait pytest
+#   make test    installeert ook Chromium en Java (als die ontbreken) en draait
+#                de JavaScript-tests (node --test) en pytest
 #
 # Installeren gebeurt maar één keer: een "stempelbestand" onthoudt dat het gelukt
 # is, en pas als pyproject.toml of package-lock.json verandert, gebeurt het opnieuw.
@@ -89,7 +90,9 @@ site: install
 serve: install
 	$(APP) serve
 
+# Eerst de JavaScript-kern (Node, zonder browser), dan alle Python- en browsertests.
 test: system-deps $(TEST_STAMP) $(NPM_STAMP)
+	node --test --test-reporter=spec tests/js/*.test.js
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 clean:

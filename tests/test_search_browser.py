@@ -17,9 +17,8 @@ from playwright.sync_api import Page, expect
 
 from generator import urls
 from generator.build import build
-from generator.search import text as search_text
 from generator.search.reference import Filters, Searcher
-from tests.helpers import REPO, axe_check, watch_errors, write_tree
+from tests.helpers import axe_check, watch_errors, write_tree
 from tests.test_search import SEARCH_CONTENT
 
 READY = "#zoeken[data-klaar]"
@@ -81,39 +80,9 @@ def python_searcher(site: Path) -> Searcher:
 # --- The same pipeline and the same results as the Python reference ------------------
 
 
-def _example_texts() -> list[str]:
-    texts = []
-    for path in sorted((REPO / "content").rglob("*")):
-        if path.suffix in (".md", ".yaml"):
-            texts.append(path.read_text(encoding="utf-8"))
-    texts += [
-        "Taalcafé Crèche Geïsoleerd Ærø naïef coördinatie",
-        "18+ 9.30 uur €5,- 'sAvonds",
-        "ĲSSEL ijssel İstanbul straße",
-        "koffie ☕ 🙂 thee",
-        "schulden: hulp~2 +koffie -thee",
-    ]
-    return texts
-
-
-def test_the_browser_turns_text_into_the_same_terms_as_python(
-    page: Page, errors: list[str], example_url: str
-) -> None:
-    open_search(page, example_url)
-    texts = _example_texts()
-    in_browser = page.evaluate("texts => texts.map(t => socialeKaartZoeken.terms(t))", texts)
-    assert in_browser == [search_text.terms(t) for t in texts]
-    words = sorted({w for t in texts for w in search_text.normalize(t).split()})
-    assert len(words) > 1000
-    js_stems = page.evaluate(
-        "words => words.map(w => lunr.nl.stemmer(new lunr.Token(w, {})).toString())", words
-    )
-    assert js_stems == [search_text.stem(w) for w in words]
-    js_stop = page.evaluate(
-        "words => words.filter(w => !lunr.nl.stopWordFilter(new lunr.Token(w, {})))",
-        words + sorted(search_text.STOP_WORDS),
-    )
-    assert set(js_stop) == search_text.STOP_WORDS
+# The full comparison of text processing and results with Python, for over a thousand
+# questions, runs without a browser in tests/test_parity.py. Here: that the page uses
+# the same core, on a few queries.
 
 
 QUERIES = [

@@ -221,9 +221,13 @@ def check_combinations(page, site, url: str, combos) -> list[str]:
     return differences
 
 
+# tests/test_parity.py compares the rules for hundreds of answers without a browser;
+# these check that the page shows what the rules give.
+
+
 def test_browser_matches_python_on_the_small_site(page, small, small_url):
     site, _ = small
-    combos = combinations(site, 36)
+    combos = combinations(site, 12)
     # And the hand-made ties of test_wegwijzer.py.
     combos += [
         (("gezondheid", "sociale-contacten"), 2, (), None),
@@ -237,10 +241,9 @@ def test_browser_matches_python_on_the_small_site(page, small, small_url):
 
 
 def test_browser_matches_python_on_the_example_content(page, example, example_url):
-    combos = combinations(example, 42)
-    assert len(combos) >= 30
+    combos = combinations(example, 12)
     # The combinations are not trivially empty.
-    assert sum(1 for c in combos if match(example, c[0], c[1], c[2], c[3])[0]) >= 20
+    assert sum(1 for c in combos if match(example, c[0], c[1], c[2], c[3])[0]) >= 6
     errors = watch_errors(page)
     assert check_combinations(page, example, example_url, combos) == []
     assert errors == []

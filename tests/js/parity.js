@@ -1,0 +1,48 @@
+/* The JavaScript side of tests/test_parity.py: run the core modules on a built site.
+ *
+ * Reads one JSON request on stdin:
+ *   { site: "<output dir>", texts: [...], words: [...], queries: [[query, filters], ...],
+ *     answers: [{ leefgebieden, ladder, doelgroepen, wijk }, ...] }
+ * and writes the results as JSON on stdout, for Python to compare with its reference.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+
+import { decodeIndex } from "../../templates/static/js/zoeken/index.js";
+import { createText } from "../../templates/static/js/zoeken/tekst.js";
+import { noFilters, search } from "../../templates/static/js/zoeken/zoek.js";
+import { match, outcome } from "../../templates/static/js/wegwijzer/regels.js";
+import { lunr } from "./lunr.js";
+
+const request = JSON.parse(readFileSync(0, "utf-8"));
+const read = (name) => JSON.parse(readFileSync(path.join(request.site, name), "utf-8"));
+
+const text = createText(lunr);
+const data = read("zoeken/gegevens.json");
+const json = read("zoeken/index.json");
+const engine = { lunr, text, data, index: decodeIndex(lunr, json), settings: json.query };
+const wegwijzer = read("wegwijzer/data.json");
+
+const stem = (w) => lunr.nl.stemmer(new lunr.Token(w, {})).toString();
+const stops = (w) => !lunr.nl.stopWordFilter(new lunr.Token(w, {}));
+
+const result = {
+  terms: request.texts.map((t) => text.terms(t)),
+  stems: request.words.map(stem),
+  stopWords: request.words.filter(stops),
+  search: request.queries.map(([query, filters]) =>
+    search(engine, query, { ...noFilters(data), ...filters })),
+  wegwijzer: request.answers.map((answers) => {
+    const state = { stap: null, ...answers };
+    const found = match(wegwijzer, state);
+    const said = outcome(wegwijzer, state);
+    return {
+      pastNu: found.pastNu.map((a) => a.slug),
+      volgendeStap: found.volgendeStap.map((a) => a.slug),
+      fits: said.fits,
+      message: said.message,
+      nextStep: said.nextStep,
+    };
+  }),
+};
+process.stdout.write(JSON.stringify(result));

@@ -1,0 +1,220 @@
+"""Python and JavaScript give the same answers on the same built files, without a browser.
+
+The Python references (generator.search.reference, generator.wegwijzer.rules) and the
+browser's core modules (templates/static/js/zoeken/, js/wegwijzer/regels.js, run by
+Node through tests/js/parity.js) get hundreds of the same questions about the built
+example site; every answer must be equal: the same terms, the same hits in the same
+order with scores equal to the last bit, the same wegwijzer lists and sentences.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator.build import check
+from generator.search import text as search_text
+from generator.search.reference import Filters, Searcher
+from generator.wegwijzer import match, outcome
+from tests.helpers import REPO
+
+PARITY_SCRIPT = REPO / "tests" / "js" / "parity.js"
+SPECIAL_QUERIES = [
+    "",
+    "de het een",
+    "schulden:",
+    "hulp~2",
+    "+koffie -thee",
+    "Wmo-indicatie",
+    "18+ 9.30 uur €5,-",
+    "Taalcafé Crèche Geïsoleerd",
+    "ĲSSEL İstanbul straße",
+    "koffie ☕ 🙂",
+    "xyzzy",
+]
+
+
+def run_node(request: dict[str, Any]) -> dict[str, Any]:
+    node = shutil.which("node")
+    assert node, "node is needed (Node 20, as in the README)"
+    done = subprocess.run(
+        [node, str(PARITY_SCRIPT)],
+        input=json.dumps(request),
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+def example_texts() -> list[str]:
+    texts = [p.read_text(encoding="utf-8") for p in sorted((REPO / "content").rglob("*.md"))]
+    texts += [(REPO / "content" / n).read_text(encoding="utf-8") for n in ("taxonomie.yaml",)]
+    return texts + SPECIAL_QUERIES
+
+
+def queries(site, rng: random.Random) -> list[str]:
+    """Words people type: titles, their words, taxonomy names and zoektermen, typos, prefixes."""
+    found: dict[str, None] = dict.fromkeys(SPECIAL_QUERIES)
+    words: list[str] = []
+    for activity in site.activities:
+        found.setdefault(activity.titel, None)
+        words += activity.titel.split()
+    for kind in ("doelgroepen", "leefgebieden", "wijken"):
+        for term in site.taxonomy.kind(kind):
+            found.setdefault(term.naam, None)
+            for zoekterm in term.zoektermen:
+                found.setdefault(zoekterm, None)
+                words += zoekterm.split()
+    words = sorted({w.strip(".,:;()").lower() for w in words if len(w) > 2})
+    for word in words:
+        found.setdefault(word, None)
+        if len(word) >= 6:
+            cut = len(word) // 2
+            found.setdefault(word[:cut] + word[cut + 1 :], None)  # a letter left out
+            found.setdefault(word[: cut - 1] + word[cut] + word[cut - 1] + word[cut + 1 :], None)
+            found.setdefault(word[:4], None)
+            found.setdefault(word[:5], None)
+    for _ in range(120):
+        found.setdefault(" ".join(rng.sample(words, rng.choice((2, 2, 3)))), None)
+    return list(found)
+
+
+def filter_sets(site, rng: random.Random) -> list[dict[str, Any]]:
+    groups = [t.id for t in site.taxonomy.doelgroepen] + ["voor-iedereen"]
+    leef = [t.id for t in site.taxonomy.leefgebieden]
+    wijken = [t.id for t in site.taxonomy.wijken]
+    sets: list[dict[str, Any]] = [{"doelgroep": [g]} for g in groups]
+    sets += [{"wijk": [w]} for w in wijken]
+    sets += [{"ladder": [str(n)]} for n in range(1, 7)]
+    sets += [{"toegang": [t]} for t in ("vrij", "aanmelden", "verwijzing", "indicatie")]
+    sets += [{"gratis": True}, {"ladder": ["1", "2"], "gratis": True}]
+    for _ in range(40):
+        sets.append(
+            {
+                "doelgroep": rng.sample(groups, rng.randint(0, 2)),
+                "leefgebied": rng.sample(leef, rng.randint(0, 2)),
+                "wijk": rng.sample(wijken, rng.randint(0, 1)),
+                "ladder": [str(n) for n in rng.sample(range(1, 7), rng.randint(0, 2))],
+                "gratis": rng.random() < 0.3,
+            }
+        )
+    return sets
+
+
+def answer_sets(site, rng: random.Random) -> list[dict[str, Any]]:
+    """Wegwijzer answers over every rung: none, one, some and all leefgebieden, groups, wijken."""
+    leef = [t.id for t in site.taxonomy.leefgebieden]
+    groups = [t.id for t in site.taxonomy.doelgroepen]
+    wijken = [t.id for t in site.taxonomy.wijken]
+    chosen = [[], *([i] for i in leef), leef]
+    chosen += [rng.sample(leef, rng.randint(2, len(leef) - 1)) for _ in range(4)]
+    answers = []
+    for rung in range(1, 7):
+        for leefgebieden in chosen:
+            for doelgroepen in ([], rng.sample(groups, 1), rng.sample(groups, 2)):
+                for wijk in (None, rng.choice(wijken)):
+                    answers.append(
+                        {
+                            "leefgebieden": [i for i in leef if i in leefgebieden],
+                            "ladder": rung,
+                            "doelgroepen": [i for i in groups if i in doelgroepen],
+                            "wijk": wijk,
+                        }
+                    )
+    return answers
+
+
+@pytest.fixture(scope="module")
+def example():
+    site, _ = check(REPO / "content")
+    return site
+
+
+@pytest.fixture(scope="module")
+def parity(example, example_site: Path):
+    """One Node run over every question, and the questions themselves."""
+    rng = random.Random(20261201)
+    texts = example_texts()
+    words = sorted({w for t in texts for w in search_text.normalize(t).split()})
+    words += sorted(search_text.STOP_WORDS)
+    plain = [(q, {}) for q in queries(example, rng)]
+    filtered = [(rng.choice(["", *[q for q, _ in plain]]), f) for f in filter_sets(example, rng)]
+    filtered += [("", f) for f in filter_sets(example, rng)]
+    request = {
+        "site": str(example_site),
+        "texts": texts,
+        "words": words,
+        "queries": plain + filtered,
+        "answers": answer_sets(example, rng),
+    }
+    return request, run_node(request)
+
+
+def test_the_same_terms_stems_and_stop_words(parity) -> None:
+    request, found = parity
+    assert len(request["words"]) > 1000
+    assert found["terms"] == [search_text.terms(t) for t in request["texts"]]
+    assert found["stems"] == [search_text.stem(w) for w in request["words"]]
+    assert set(found["stopWords"]) == search_text.STOP_WORDS
+
+
+def test_the_same_search_results(parity, example_site: Path) -> None:
+    request, found = parity
+    reference = Searcher.from_json(
+        (example_site / "zoeken" / "gegevens.json").read_text(encoding="utf-8"),
+        (example_site / "zoeken" / "index.json").read_text(encoding="utf-8"),
+    )
+    assert len(request["queries"]) >= 500
+    differences = []
+    for (query, filters), outcome_js in zip(request["queries"], found["search"], strict=True):
+        expected = reference.search(
+            query,
+            Filters(**{k: tuple(v) if isinstance(v, list) else v for k, v in filters.items()}),
+        )
+        hits = [(h["ref"], h["score"]) for h in outcome_js["hits"]]
+        # The same refs in the same order, and scores equal to the last bit.
+        if hits != [(h.ref, h.score) for h in expected.hits] or (
+            outcome_js["partial"] != expected.partial
+        ):
+            differences.append((query, filters))
+    assert differences == []
+    # The questions are not trivially empty.
+    assert sum(bool(o["hits"]) for o in found["search"]) >= 0.8 * len(found["search"])
+    assert sum(o["partial"] for o in found["search"]) >= 10
+
+
+def test_the_same_wegwijzer_answers(parity, example) -> None:
+    request, found = parity
+    assert len(request["answers"]) >= 300
+    differences = []
+    for answers, js in zip(request["answers"], found["wegwijzer"], strict=True):
+        now, nxt = match(
+            example,
+            answers["leefgebieden"],
+            answers["ladder"],
+            answers["doelgroepen"],
+            answers["wijk"],
+        )
+        said = outcome(example, answers["leefgebieden"])
+        expected = {
+            "pastNu": [a.slug for a in now],
+            "volgendeStap": [a.slug for a in nxt],
+            "fits": said.fits,
+            "message": said.message,
+            "nextStep": said.next_step,
+        }
+        if js != expected:
+            differences.append(answers)
+    assert differences == []
+    assert sum(bool(js["pastNu"]) for js in found["wegwijzer"]) >= 0.5 * len(found["wegwijzer"])
+    assert any(js["fits"] for js in found["wegwijzer"])
