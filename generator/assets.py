@@ -15,7 +15,7 @@ from .publish import Writer
 
 # (file in node_modules, name in the output's static/vendor/)
 VENDOR_FILES: tuple[tuple[str, str], ...] = (
-    # Search (zoeken.js): lunr, then lunr-languages' stemmer support, then Dutch.
+    # Search (js/zoeken/): lunr, then lunr-languages' stemmer support, then Dutch.
     # The minified builds of the same packages: a third of the bytes to download.
     ("lunr/lunr.min.js", "lunr.min.js"),
     ("lunr-languages/min/lunr.stemmer.support.min.js", "lunr.stemmer.support.min.js"),

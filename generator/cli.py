@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING
 
 import click
 
-from .diagnostics import BuildFailed, Diagnostic, Diagnostics, Severity, plural
+from .diagnostics import BuildFailed, Diagnostic, Diagnostics, Severity
+from .present import count
 
 if TYPE_CHECKING:
     from .build import BuildReport
@@ -86,9 +87,9 @@ def check(content_dir: Path, strict: bool) -> None:
         _fail(failed, "")
     print_diagnostics(diags)
     click.echo(
-        f"In orde: {plural(len(site.organisations), 'organisatie', 'organisaties')},"
-        f" {plural(len(site.activities), 'activiteit', 'activiteiten')},"
-        f" {plural(len(diags.warnings), 'waarschuwing', 'waarschuwingen')}."
+        f"In orde: {count(len(site.organisations), 'organisatie', 'organisaties')},"
+        f" {count(len(site.activities), 'activiteit', 'activiteiten')},"
+        f" {count(len(diags.warnings), 'waarschuwing', 'waarschuwingen')}."
     )
 
 
@@ -105,10 +106,10 @@ def serve(content_dir: Path, port: int) -> None:
 def _summary(report: BuildReport, output_dir: Path) -> str:
     seconds = f"{report.seconds:.1f}".replace(".", ",")
     return (
-        f"Klaar: {plural(report.organisations, 'organisatie', 'organisaties')},"
-        f" {plural(report.activities, 'activiteit', 'activiteiten')},"
-        f" {plural(report.files, 'bestand', 'bestanden')},"
-        f" {plural(len(report.diagnostics.warnings), 'waarschuwing', 'waarschuwingen')}"
+        f"Klaar: {count(report.organisations, 'organisatie', 'organisaties')},"
+        f" {count(report.activities, 'activiteit', 'activiteiten')},"
+        f" {count(report.files, 'bestand', 'bestanden')},"
+        f" {count(len(report.diagnostics.warnings), 'waarschuwing', 'waarschuwingen')}"
         f" ({seconds} s) → {output_dir}/"
     )
 
@@ -121,8 +122,8 @@ def _fail(failed: BuildFailed, untouched: str) -> None:
     if not errors and failed.strict:
         reason = " (--strict: waarschuwingen tellen als fouten)"
     click.echo(
-        f"Gestopt: {plural(errors, 'fout', 'fouten')},"
-        f" {plural(warnings, 'waarschuwing', 'waarschuwingen')}{reason}. {untouched}".rstrip(),
+        f"Gestopt: {count(errors, 'fout', 'fouten')},"
+        f" {count(warnings, 'waarschuwing', 'waarschuwingen')}{reason}. {untouched}".rstrip(),
         err=True,
     )
     sys.exit(1)
@@ -140,9 +141,9 @@ def print_diagnostics(diags: Diagnostics) -> None:
                 hidden[key] += 1
                 continue
         click.echo(d.format(), err=True)
-    for (field, _kind), count in sorted(hidden.items()):
+    for (field, _kind), times in sorted(hidden.items()):
         about = f" over {field}" if field else ""
-        click.echo(f"… en nog {count} keer dezelfde waarschuwing{about}", err=True)
+        click.echo(f"… en nog {times} keer dezelfde waarschuwing{about}", err=True)
 
 
 def _warning_kind(d: Diagnostic) -> str:

@@ -2,7 +2,8 @@
 
 Diagnostics are data, not log records: the loader and the assembler record
 them in a `Diagnostics` collector and keep going, so one run reports every
-problem at once. Only `raise_if_failed` decides whether the build stops.
+problem at once. Only `Diagnostics.failed` (asked by `build.check`) decides
+whether the build stops.
 This module knows nothing about YAML, Jinja or click.
 """
 
@@ -105,8 +106,3 @@ class BuildFailed(Exception):
         super().__init__(f"{len(diagnostics.errors)} fouten")
         self.diagnostics = diagnostics
         self.strict = strict
-
-
-def plural(count: int, singular: str, plural_form: str) -> str:
-    """`1 fout`, `2 fouten`."""
-    return f"{count} {singular if count == 1 else plural_form}"

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from . import urls
+from .checks import INVALID, SLUG_RE, Checker, slugify
 from .diagnostics import Diagnostics, display_path, dutch_list, suggest
 from .frontmatter import decode, parse_markdown_file, parse_yaml
 from .model import (
@@ -26,18 +27,7 @@ from .model import (
     Term,
     WegwijzerConfig,
 )
-from .schema import (
-    ACTIVITY,
-    INVALID,
-    ORGANISATION,
-    SITE,
-    SLUG_RE,
-    TAXONOMY_KINDS,
-    TERM,
-    Checker,
-    slugify,
-    validate_mapping,
-)
+from .schema import ACTIVITY, ORGANISATION, SITE, TAXONOMY_KINDS, TERM, validate_mapping
 
 STALE_AFTER_MONTHS = 12
 # Ids that already have a fixed page, such as doelgroepen/voor-iedereen/.

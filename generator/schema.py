@@ -1,57 +1,36 @@
-"""The content contract: one field table per file kind and small value checkers.
+"""The content contract: one field table per file kind, the single place a field is named.
 
-Every checker gets the raw value (text, list, mapping or None, as read by
-`frontmatter`), reports problems through `Checker.error` with the exact line
-of the offending key or list item, and returns the converted value or
-`INVALID`. Validation never stops at the first problem.
+A `Field` says which checker (from `checks`) reads the value, whether it is
+required, and what it means (`doc`, one line for editors; docs/inhoud.md
+documents every field, and a test keeps the two in step).
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-import unicodedata
-from collections.abc import Callable, Collection, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
 
-from .diagnostics import Diagnostics, dutch_list, suggest
-from .frontmatter import Document, dotted
-from .model import RUNGS, Toegang
-
-INVALID: Any = object()
-SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-EMAIL_RE = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[a-zA-Z]{2,}$")
-PHONE_RE = re.compile(r"^\+?[0-9 ()\-]+$")
-
-# Names the editors see for the taxonomy kinds, singular.
-KIND_SINGULAR = {"doelgroepen": "doelgroep", "leefgebieden": "leefgebied", "wijken": "wijk"}
-# "geen bekende doelgroep", but "geen bekend leefgebied" (het leefgebied).
-UNKNOWN_TERM = {
-    "doelgroepen": "geen bekende doelgroep",
-    "leefgebieden": "geen bekend leefgebied",
-    "wijken": "geen bekende wijk",
-}
-
-
-@dataclass
-class Checker:
-    """Validation context for one file."""
-
-    path: str
-    doc: Document
-    diags: Diagnostics
-    taxonomy_ids: Mapping[str, Collection[str]] = field(default_factory=dict)
-    organisation_slugs: Collection[str] = ()
-
-    def error(self, at: tuple[str | int, ...], message: str) -> Any:
-        self.diags.error(self.path, self.doc.line_of(*at), dotted(at), message)
-        return INVALID
-
-
-Check = Callable[[Any, tuple[str | int, ...], Checker], Any]
+from .checks import (
+    INVALID,
+    Check,
+    Checker,
+    base_url,
+    date,
+    describe_value,
+    email,
+    identifier,
+    integer,
+    phone,
+    rungs,
+    slug_ref,
+    taxonomy_ids,
+    text,
+    text_list,
+    toegang,
+    url,
+)
+from .diagnostics import dutch_list, suggest
 
 
 @dataclass(frozen=True)
@@ -62,190 +41,10 @@ class Field:
     required: bool = False
     doc: str = ""
 
-
-# --- value checkers -------------------------------------------------------------------
-
-
-def _describe(value: Any) -> str:
-    if value is None:
-        return "niets"
-    if isinstance(value, dict):
-        return "een groep velden"
-    if isinstance(value, list):
-        return "een lijst"
-    return f"'{value}'"
-
-
-def text(value: Any, at: tuple, c: Checker) -> Any:
-    if not isinstance(value, str):
-        return c.error(at, f"verwacht tekst, maar vond {_describe(value)}")
-    return value.strip()
-
-
-def slug_ref(value: Any, at: tuple, c: Checker) -> Any:
-    """`organisatie`: the slug of an organisation file that exists."""
-    value = text(value, at, c)
-    if value is INVALID:
-        return value
-    if value not in c.organisation_slugs:
-        hint = suggest(value, c.organisation_slugs)
-        return c.error(
-            at,
-            f"'{value}' is geen bekende organisatie: er is geen bestand"
-            f" organisaties/{value}.md{hint}",
-        )
-    return value
-
-
-def integer(lo: int, hi: int) -> Check:
-    def check(value: Any, at: tuple, c: Checker) -> Any:
-        if not isinstance(value, str) or not re.fullmatch(r"-?\d+", value.strip()):
-            return c.error(at, f"verwacht een heel getal, maar vond {_describe(value)}")
-        number = int(value)
-        if not lo <= number <= hi:
-            return c.error(at, f"{number} ligt niet tussen {lo} en {hi}")
-        return number
-
-    return check
-
-
-def date(value: Any, at: tuple, c: Checker) -> Any:
-    if not isinstance(value, str) or not DATE_RE.match(value.strip()):
-        return c.error(
-            at, f"{_describe(value)} is geen datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2026-03-15"
-        )
-    try:
-        return dt.date.fromisoformat(value.strip())
-    except ValueError:
-        return c.error(at, f"'{value.strip()}' is geen bestaande datum")
-
-
-def email(value: Any, at: tuple, c: Checker) -> Any:
-    value = text(value, at, c)
-    if value is not INVALID and not EMAIL_RE.match(value):
-        return c.error(
-            at, f"'{value}' is geen geldig e-mailadres; schrijf het zoals info@voorbeeld.nl"
-        )
-    return value
-
-
-def url(value: Any, at: tuple, c: Checker) -> Any:
-    value = text(value, at, c)
-    if value is INVALID:
-        return value
-    parts = urlsplit(value)
-    has_space = any(ch.isspace() for ch in value)
-    if parts.scheme not in ("http", "https") or "." not in parts.netloc or has_space:
-        hint = "; begin met https://" if parts.scheme not in ("http", "https") else ""
-        return c.error(at, f"'{value}' is geen geldig webadres{hint}")
-    return value
-
-
-def base_url(value: Any, at: tuple, c: Checker) -> Any:
-    """`basis_url` always ends with a slash, so page paths can be appended."""
-    value = url(value, at, c)
-    return value if value is INVALID or value.endswith("/") else value + "/"
-
-
-def phone(value: Any, at: tuple, c: Checker) -> Any:
-    value = text(value, at, c)
-    if value is INVALID:
-        return value
-    digits = sum(ch.isdigit() for ch in value)
-    if not PHONE_RE.match(value) or digits < 3:
-        return c.error(
-            at, f"'{value}' is geen telefoonnummer; gebruik alleen cijfers, spaties en -"
-        )
-    return value
-
-
-def text_list(value: Any, at: tuple, c: Checker) -> Any:
-    if not isinstance(value, list):
-        found = _describe(value)
-        return c.error(at, f"verwacht een lijst, zoals [woord, woord], maar vond {found}")
-    out = [text(item, at + (i,), c) for i, item in enumerate(value)]
-    return INVALID if INVALID in out else tuple(out)
-
-
-def rungs(value: Any, at: tuple, c: Checker) -> Any:
-    """`ladder`: a non-empty list of rungs 1-6."""
-    if isinstance(value, str):
-        return c.error(at, f"verwacht een lijst van treden, schrijf [{value}]")
-    if not isinstance(value, list):
-        found = _describe(value)
-        return c.error(at, f"verwacht een lijst van treden, zoals [1, 2], maar vond {found}")
-    if not value:
-        return c.error(at, "de lijst is leeg; noem minstens één trede van 1 tot en met 6")
-    out: list[int] = []
-    problems = 0
-    for i, item in enumerate(value):
-        digits = isinstance(item, str) and re.fullmatch(r"[0-9]+", item.strip())
-        number = int(item) if digits else None
-        if number is None:
-            message = f"{_describe(item)} is geen trede; kies 1 tot en met 6"
-        elif number not in RUNGS:
-            message = f"trede {number} bestaat niet; kies 1 tot en met 6"
-        elif number in out:
-            message = f"trede {number} staat er twee keer in"
-        else:
-            out.append(number)
-            continue
-        c.error(at + (i,), message)
-        problems += 1
-    return INVALID if problems else tuple(sorted(out))
-
-
-def toegang(value: Any, at: tuple, c: Checker) -> Any:
-    options = [t.value for t in Toegang]
-    value = text(value, at, c)
-    if value is INVALID:
-        return value
-    if value not in options:
-        return c.error(
-            at, f"'{value}' is geen toegang; kies {dutch_list(options)}{suggest(value, options)}"
-        )
-    return Toegang(value)
-
-
-def taxonomy_ids(kind: str) -> Check:
-    """A list of ids from one list of taxonomie.yaml."""
-
-    def check(value: Any, at: tuple, c: Checker) -> Any:
-        if isinstance(value, str):
-            return c.error(at, f"verwacht een lijst, schrijf [{value}]")
-        if not isinstance(value, list):
-            return c.error(at, f"verwacht een lijst, zoals [id, id], maar vond {_describe(value)}")
-        known = c.taxonomy_ids.get(kind)
-        out: list[str] = []
-        problems = 0
-        for i, item in enumerate(value):
-            item_value = text(item, at + (i,), c)
-            if item_value is INVALID:
-                problems += 1
-                continue
-            if known is not None and item_value not in known:
-                hint = suggest(item_value, known)
-                c.error(at + (i,), f"'{item_value}' is {UNKNOWN_TERM[kind]}{hint}")
-            elif item_value in out:
-                c.error(at + (i,), f"'{item_value}' staat er twee keer in")
-            else:
-                out.append(item_value)
-                continue
-            problems += 1
-        return INVALID if problems else tuple(out)
-
-    return check
-
-
-def identifier(value: Any, at: tuple, c: Checker) -> Any:
-    value = text(value, at, c)
-    if value is not INVALID and not SLUG_RE.match(value):
-        return c.error(
-            at,
-            f"'{value}' mag alleen kleine letters, cijfers en koppeltekens bevatten,"
-            f" bijvoorbeeld '{slugify(value)}'",
-        )
-    return value
+    @property
+    def fields(self) -> Mapping[str, Field]:
+        """The fields of a nested group such as `adres` (empty for a single value)."""
+        return getattr(self.check, "fields", {})
 
 
 def group(table: Mapping[str, Field]) -> Check:
@@ -254,6 +53,7 @@ def group(table: Mapping[str, Field]) -> Check:
     def check(value: Any, at: tuple, c: Checker) -> Any:
         return validate_mapping(value, table, at, c)
 
+    check.fields = table  # type: ignore[attr-defined]  # read by Field.fields
     return check
 
 
@@ -263,7 +63,7 @@ def validate_mapping(
     """Check every key of `data` against `table`; return converted values or INVALID."""
     if not isinstance(data, dict):
         example = " en ".join(f"'{name}:'" for name in list(table)[:2])
-        found = _describe(data)
+        found = describe_value(data)
         return c.error(
             at, f"verwacht velden eronder, zoals {example} (ingesprongen), maar vond {found}"
         )
@@ -293,13 +93,10 @@ def validate_mapping(
     return out if ok else INVALID
 
 
-def slugify(value: str) -> str:
-    """A suggestion for a valid slug or id."""
-    ascii_text = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "naam"
-
-
 # --- field tables ---------------------------------------------------------------------
+
+# Names the editors see for the taxonomy kinds, singular.
+KIND_SINGULAR = {"doelgroepen": "doelgroep", "leefgebieden": "leefgebied", "wijken": "wijk"}
 
 ADRES = {
     "straat": Field(text, doc="Straat en huisnummer."),
@@ -328,6 +125,9 @@ def age_range(value: Any, at: tuple, c: Checker) -> Any:
     if low is not None and high is not None and low > high:
         return c.error(at, f"min ({low}) is hoger dan max ({high}); wissel ze om")
     return values
+
+
+age_range.fields = LEEFTIJD  # type: ignore[attr-defined]  # read by Field.fields
 
 
 WEGWIJZER = {

@@ -25,7 +25,8 @@ import click
 import watchfiles
 
 from .build import DEFAULT_TEMPLATES, build
-from .diagnostics import BuildFailed, Diagnostics, plural
+from .diagnostics import BuildFailed, Diagnostics
+from .present import count
 
 log = logging.getLogger(__name__)
 
@@ -61,9 +62,7 @@ class LiveSite:
         except BuildFailed as failed:
             report(failed.diagnostics)
             errors = len(failed.diagnostics.errors)
-            click.echo(
-                f"Gestopt: {plural(errors, 'fout', 'fouten')}. Verbeter de inhoud en sla op."
-            )
+            click.echo(f"Gestopt: {count(errors, 'fout', 'fouten')}. Verbeter de inhoud en sla op.")
             error_page = _error_page(failed.diagnostics)
         except Exception as exc:  # a template error: show it, keep serving
             log.exception("bouwen mislukt")
@@ -72,7 +71,7 @@ class LiveSite:
         else:
             report(result.diagnostics)
             click.echo(
-                f"Gebouwd: {plural(result.files, 'bestand', 'bestanden')}"
+                f"Gebouwd: {count(result.files, 'bestand', 'bestanden')}"
                 f" ({result.seconds:.1f} s)".replace(".", ",", 1)
             )
             error_page = None

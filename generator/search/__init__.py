@@ -26,7 +26,7 @@ def write_index(site: Site, writer: Writer) -> None:
     documents = build_documents(site)
     writer.write_json(urls.SEARCH_DATA, display_data(site, documents))
     payload = encode_index(index_builder(documents))
-    payload["query"] = QUERY_SETTINGS  # zoeken.js builds its queries with these
+    payload["query"] = QUERY_SETTINGS  # js/zoeken/zoek.js builds its queries with these
     writer.write_json(urls.SEARCH_INDEX, payload)
 
 

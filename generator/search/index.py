@@ -28,7 +28,7 @@ from .text import STOP_WORDS, stem, terms, trim
 # leefgebieden with their zoektermen, wijken), body (an excerpt, kosten, wanneer).
 FIELDS: tuple[tuple[str, int], ...] = (("t", 10), ("k", 4), ("b", 1))
 
-# Query construction (mirrored in zoeken.js): every word adds its exact stem,
+# Query construction (mirrored in js/zoeken/zoek.js): every word adds its exact stem,
 # the stem as a prefix (typing "schuld" finds "schuldhulpverlening"), and the
 # stem with one typo (insert, delete, replace or swap one letter).
 EXACT_BOOST = 3
@@ -139,7 +139,7 @@ IDF_SCALE = 10_000
 
 
 def encode_index(builder: Builder) -> dict[str, Any]:
-    """The compact form of a built lunr index that zoeken.js and `decode_index` read.
+    """The compact form of a built lunr index that js/zoeken/index.js and `decode_index` read.
 
     lunr's own JSON stores for every (term, field, document) a score twice (in the
     inverted index and in the field vectors) and every ref as a string key. This
@@ -192,7 +192,7 @@ _EMPTY: dict[str, Any] = {}
 
 
 def decode_index(data: dict[str, Any]) -> Index:
-    """A lunr index from `encode_index` output, built exactly as zoeken.js builds it."""
+    """A lunr index from `encode_index` output, built exactly as js/zoeken/index.js builds it."""
     _register_pipeline_functions()
     fields, k1, b = data["fields"], data["k1"], data["b"]
     per_field = list(zip(fields, data["boosts"], data["lengths"], data["averages"], strict=True))

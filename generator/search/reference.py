@@ -50,7 +50,7 @@ class Results:
 
 @dataclass
 class Searcher:
-    """Runs queries as zoeken.js does, on the same two files."""
+    """Runs queries as js/zoeken/zoek.js does, on the same two files."""
 
     data: dict[str, Any]
     index: Index

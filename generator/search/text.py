@@ -21,7 +21,7 @@ WORD_CHARACTERS = (
     "\ua7f7-\ua7ff\uab30-\uab5a\uab5c-\uab64\ufb00-\ufb06\uff21-\uff3a\uff41-\uff5a0-9"
 )
 _NOT_WORD = re.compile(f"[^{WORD_CHARACTERS}]+")
-# Combining diacritical marks (the blocks zoeken.js strips too), removed after NFD.
+# Combining diacritical marks (the blocks js/zoeken/tekst.js strips too), removed after NFD.
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
 _LEADING = re.compile(f"^[^{WORD_CHARACTERS}]+")
 _TRAILING = re.compile(f"[^{WORD_CHARACTERS}]+$")
