@@ -17,15 +17,12 @@ from .diagnostics import Diagnostics, display_path, dutch_list, suggest
 from .frontmatter import decode, parse_markdown_file, parse_yaml
 from .model import (
     Activity,
-    Address,
-    Contact,
     Content,
     Organisation,
     SiteConfig,
     Source,
     Taxonomy,
     Term,
-    WegwijzerConfig,
 )
 from .schema import ACTIVITY, ORGANISATION, SITE, TAXONOMY_KINDS, TERM, validate_mapping
 
@@ -101,16 +98,7 @@ def _load_site(path: Path, diags: Diagnostics, org_slugs: set[str]) -> SiteConfi
     values = validate_mapping(doc.data, SITE, (), checker)
     if values is INVALID:
         return None
-    wegwijzer = values.get("wegwijzer", {})
-    return SiteConfig(
-        titel=values["titel"],
-        gemeente=values["gemeente"],
-        basis_url=values["basis_url"],
-        intro=values.get("intro", ""),
-        wegwijzer=WegwijzerConfig(
-            drempel=wegwijzer.get("drempel", 4), contact=wegwijzer.get("contact")
-        ),
-    )
+    return SiteConfig(**values)
 
 
 def _declared_ids(data: dict[str, Any]) -> dict[str, set[str]]:
@@ -244,43 +232,18 @@ def _check_freshness(checker: Checker, value: dt.date | None, today: dt.date) ->
 def _organisation(
     slug: str, checker: Checker, values: dict[str, Any], today: dt.date
 ) -> Organisation:
+    """Field names are attribute names: the schema's checkers already made each value."""
     _check_freshness(checker, values.get("gecontroleerd"), today)
     return Organisation(
-        slug=slug,
-        naam=values["naam"],
-        beschrijving=checker.doc.body,
-        source=Source(checker.path, 1),
-        telefoon=values.get("telefoon", ""),
-        email=values.get("email", ""),
-        website=values.get("website", ""),
-        adres=Address(**values.get("adres", {})),
-        wijken=values.get("wijken", ()),
-        gecontroleerd=values.get("gecontroleerd"),
+        slug=slug, beschrijving=checker.doc.body, source=Source(checker.path, 1), **values
     )
 
 
 def _activity(
     slug: str, checker: Checker, values: dict[str, Any], today: dt.date
 ) -> Activity | None:
-    leeftijd = values.get("leeftijd", {})  # min <= max is checked by the schema
-    low, high = leeftijd.get("min"), leeftijd.get("max")
+    """Field names are attribute names: the schema's checkers already made each value."""
     _check_freshness(checker, values.get("gecontroleerd"), today)
     return Activity(
-        slug=slug,
-        titel=values["titel"],
-        organisatie=values["organisatie"],
-        ladder=values["ladder"],
-        toegang=values["toegang"],
-        beschrijving=checker.doc.body,
-        source=Source(checker.path, 1),
-        doelgroepen=values.get("doelgroepen", ()),
-        leefgebieden=values.get("leefgebieden", ()),
-        kosten=values.get("kosten", ""),
-        wijken=values.get("wijken", ()),
-        wanneer=values.get("wanneer", ""),
-        locatie=values.get("locatie", ""),
-        leeftijd_min=low,
-        leeftijd_max=high,
-        contact=Contact(**values.get("contact", {})),
-        gecontroleerd=values.get("gecontroleerd"),
+        slug=slug, beschrijving=checker.doc.body, source=Source(checker.path, 1), **values
     )

@@ -125,6 +125,14 @@ class Address:
 
 
 @dataclass(frozen=True, slots=True)
+class AgeRange:
+    """`leeftijd`: both ends inclusive; None is no limit on that side."""
+
+    min: int | None = None
+    max: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Contact:
     naam: str = ""
     telefoon: str = ""
@@ -163,8 +171,7 @@ class Activity:
     wijken: tuple[str, ...] = ()
     wanneer: str = ""
     locatie: str = ""
-    leeftijd_min: int | None = None
-    leeftijd_max: int | None = None
+    leeftijd: AgeRange = field(default_factory=AgeRange)
     contact: Contact = field(default_factory=Contact)
     gecontroleerd: dt.date | None = None
 

@@ -88,6 +88,58 @@ def contact(site: Site, activity: Activity) -> Contact:
     )
 
 
+@dataclass(frozen=True)
+class Part:
+    """A piece of a fact: text, and where it links to (tel:, mailto:, or nowhere)."""
+
+    text: str
+    link: str = ""
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One line of what a referrer needs to know, such as `Kosten: Gratis`."""
+
+    label: str
+    parts: tuple[Part, ...]
+
+    @property
+    def text(self) -> str:
+        return "".join(part.text for part in self.parts)
+
+
+def handout_facts(site: Site, activity: Activity) -> list[Fact]:
+    """When, where, costs and whom to call: the facts the handout prints for an activity.
+
+    The browser prints these as they are (js/wegwijzer/pagina.js), so a new fact
+    needs no JavaScript.
+    """
+    facts = []
+    if activity.wanneer:
+        facts.append(Fact("Wanneer", (Part(activity.wanneer),)))
+    facts.append(Fact("Waar", (Part(place(site, activity).text),)))
+    facts.append(Fact("Kosten", (Part(costs(activity)),)))
+    facts.append(Fact("Contact", contact_parts(site, activity)))
+    return facts
+
+
+def contact_parts(site: Site, activity: Activity) -> tuple[Part, ...]:
+    """`Fatima, 0123 45 67 89, fatima@example.nl`, with phone and e-mail as links."""
+    details = contact(site, activity)
+    parts: list[Part] = []
+    if details.naam:
+        parts.append(Part(details.naam))
+    for text, link in (
+        (details.telefoon, tel_href(details.telefoon)),
+        (details.email, f"mailto:{details.email}"),
+    ):
+        if text:
+            if parts:
+                parts.append(Part(", "))
+            parts.append(Part(text, link))
+    return tuple(parts) or (Part(f"Via {site.organisation(activity.organisatie).naam}"),)
+
+
 def costs(activity: Activity) -> str:
     """What it costs, as the editor wrote it; no costs given reads as `Gratis`."""
     return activity.kosten or FREE
@@ -113,7 +165,7 @@ def tel_href(number: str) -> str:
 
 def age(activity: Activity) -> str:
     """`18 tot en met 27 jaar`, `vanaf 18 jaar`, `tot en met 12 jaar`, or empty."""
-    low, high = activity.leeftijd_min, activity.leeftijd_max
+    low, high = activity.leeftijd.min, activity.leeftijd.max
     if low is not None and high is not None:
         return f"{low} tot en met {high} jaar"
     if low is not None:

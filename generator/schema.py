@@ -7,7 +7,7 @@ documents every field, and a test keeps the two in step).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,6 +31,7 @@ from .checks import (
     url,
 )
 from .diagnostics import dutch_list, suggest
+from .model import Address, AgeRange, Contact, WegwijzerConfig
 
 
 @dataclass(frozen=True)
@@ -47,11 +48,12 @@ class Field:
         return getattr(self.check, "fields", {})
 
 
-def group(table: Mapping[str, Field]) -> Check:
-    """A nested mapping such as `adres` or `contact`, checked against its own table."""
+def group(table: Mapping[str, Field], into: Callable[..., Any] = dict) -> Check:
+    """A nested mapping such as `adres`, checked against its own table, made `into` a value."""
 
     def check(value: Any, at: tuple, c: Checker) -> Any:
-        return validate_mapping(value, table, at, c)
+        values = validate_mapping(value, table, at, c)
+        return values if values is INVALID else into(**values)
 
     check.fields = table  # type: ignore[attr-defined]  # read by Field.fields
     return check
@@ -124,7 +126,7 @@ def age_range(value: Any, at: tuple, c: Checker) -> Any:
     low, high = values.get("min"), values.get("max")
     if low is not None and high is not None and low > high:
         return c.error(at, f"min ({low}) is hoger dan max ({high}); wissel ze om")
-    return values
+    return AgeRange(low, high)
 
 
 age_range.fields = LEEFTIJD  # type: ignore[attr-defined]  # read by Field.fields
@@ -140,7 +142,7 @@ SITE = {
     "gemeente": Field(text, required=True, doc="Naam van de gemeente."),
     "basis_url": Field(base_url, required=True, doc="Het openbare adres van de site."),
     "intro": Field(text, doc="Welkomsttekst op de startpagina (Markdown)."),
-    "wegwijzer": Field(group(WEGWIJZER), doc="Instellingen van de wegwijzer."),
+    "wegwijzer": Field(group(WEGWIJZER, WegwijzerConfig), doc="Instellingen van de wegwijzer."),
 }
 
 TERM = {
@@ -159,7 +161,7 @@ ORGANISATION = {
     "telefoon": Field(phone, doc="Algemeen telefoonnummer."),
     "email": Field(email, doc="Algemeen e-mailadres."),
     "website": Field(url, doc="Website, beginnend met https://."),
-    "adres": Field(group(ADRES), doc="Bezoekadres."),
+    "adres": Field(group(ADRES, Address), doc="Bezoekadres."),
     "wijken": Field(taxonomy_ids("wijken"), doc="Wijken waar de organisatie zit of werkt."),
     "gecontroleerd": Field(date, doc="Datum waarop de gegevens zijn nagekeken."),
 }
@@ -178,6 +180,6 @@ ACTIVITY = {
     "wanneer": Field(text, doc="Dagen en tijden."),
     "locatie": Field(text, doc="Waar het is."),
     "leeftijd": Field(age_range, doc="Leeftijd: {min: 18, max: 27}."),
-    "contact": Field(group(CONTACT), doc="Contact; anders dat van de organisatie."),
+    "contact": Field(group(CONTACT, Contact), doc="Contact; anders dat van de organisatie."),
     "gecontroleerd": Field(date, doc="Datum waarop de gegevens zijn nagekeken."),
 }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import dataclasses
 import re
 from collections.abc import Mapping
 from pathlib import Path
@@ -10,6 +11,15 @@ from pathlib import Path
 import pytest
 
 from generator import schema
+from generator.model import (
+    Activity,
+    Address,
+    AgeRange,
+    Contact,
+    Organisation,
+    SiteConfig,
+    WegwijzerConfig,
+)
 from generator.schema import Field
 from tests.helpers import REPO
 
@@ -122,3 +132,21 @@ def test_the_editor_guide_shows_every_field_of_the_schema(title: str) -> None:
 @pytest.mark.parametrize("title", sorted(TABLES))
 def test_every_field_says_what_it_means(title: str) -> None:
     assert [path for path, spec in all_fields(TABLES[title]) if not spec.doc.strip()] == []
+
+
+@pytest.mark.parametrize(
+    ("table", "model"),
+    [
+        (schema.SITE, SiteConfig),
+        (schema.WEGWIJZER, WegwijzerConfig),
+        (schema.ORGANISATION, Organisation),
+        (schema.ADRES, Address),
+        (schema.ACTIVITY, Activity),
+        (schema.CONTACT, Contact),
+        (schema.LEEFTIJD, AgeRange),
+    ],
+)
+def test_a_field_is_named_once_its_model_attribute_has_the_same_name(table, model) -> None:
+    """The loader passes checked values straight to the model, so a new field is one line here."""
+    attributes = {f.name for f in dataclasses.fields(model)}
+    assert set(table) <= attributes

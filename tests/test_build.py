@@ -294,14 +294,24 @@ def test_entries_carry_schema_org_json_ld(example, example_site):
 
 
 def test_the_handout_data_describes_each_activity_as_its_page_does(example, example_site):
-    """Waar, kosten and toegang read the same on the page and in the wegwijzer data."""
+    """Wanneer, waar, kosten, contact and toegang read the same on the page and the handout."""
     data = json.loads((example_site / "wegwijzer" / "data.json").read_text(encoding="utf-8"))
     labels = {t["id"]: t["label"] for t in data["toegang"]}
     assert len(data["activiteiten"]) == len(example.activities)
     for entry in data["activiteiten"]:
         soup = soup_of(page_path(example_site, entry["url"]))
         pairs = zip(soup.select("dl.facts dt"), soup.select("dl.facts dd"), strict=True)
-        facts = {dt_.get_text(strip=True): " ".join(dd.get_text().split()) for dt_, dd in pairs}
-        assert facts["Waar"] == entry["waar"], entry["slug"]
-        assert facts["Kosten"] == entry["kosten"], entry["slug"]
-        assert facts["Toegang"].startswith(labels[entry["toegang"]]), entry["slug"]
+        dds = {dt_.get_text(strip=True): dd for dt_, dd in pairs}
+        page = {label: " ".join(dd.get_text().split()) for label, dd in dds.items()}
+        handout = {f["label"]: "".join(p["tekst"] for p in f["delen"]) for f in entry["feiten"]}
+        for label in ("Wanneer", "Waar", "Kosten"):
+            assert page.get(label) == handout.get(label), (entry["slug"], label)
+        # The same contact, with the same links (the page puts them on lines of their own).
+        contact = next(f["delen"] for f in entry["feiten"] if f["label"] == "Contact")
+        links = [(a.get_text(), a["href"]) for a in dds["Contact"].find_all("a")]
+        linked = [(p["tekst"], p["link"]) for p in contact if "link" in p]
+        # Nobody to call: the page links to the organisation, the handout names it.
+        assert links == linked or (not linked and len(links) == 1), entry["slug"]
+        words = dds["Contact"].get_text(" ").replace(",", " ").split()
+        assert words == handout["Contact"].replace(",", " ").split(), entry["slug"]
+        assert page["Toegang"].startswith(labels[entry["toegang"]]), entry["slug"]

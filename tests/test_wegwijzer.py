@@ -363,28 +363,42 @@ def test_data_file_has_what_matching_and_the_handout_need(built):
         "h-jobcoach",
     ]
     assert list(acts).index("a-koffie") + 1 == list(acts).index("z-koffie")
-    koffie = acts["a-koffie"]
-    assert koffie["url"] == "activiteiten/a-koffie/"
-    assert koffie["wanneer"] == "Elke dinsdag van 10.00 tot 12.00 uur"
-    assert koffie["waar"] == "Het Anker, Dorpsstraat 3"
-    assert koffie["kosten"] == "Gratis"
-    # No contact of its own: the organisation's.
-    assert (koffie["telefoon"], koffie["email"]) == ("0123 45 11 11", "info@anker.example")
-    # Its own phone, the organisation's e-mail.
-    schuld = acts["d-schuld"]
-    assert (schuld["contactnaam"], schuld["telefoon"], schuld["tel"], schuld["email"]) == (
-        "Fatima (schuldhulp)",
-        "0123 45 00 01",
-        "tel:0123450001",
-        "wijkteam@proefstad.example",
-    )
-    assert acts["z-koffie"]["waar"] == "Zuid"  # as the activity page says it
-    assert acts["d-schuld"]["waar"] == "In de hele gemeente"
-    assert acts["i-ondernemers"]["kosten"] == "€ 5 per keer"
-    assert (
-        acts["e-dagbesteding"]["telefoon"] == ""
-        and acts["e-dagbesteding"]["organisatie"] == "Stichting Op Weg"
-    )
+    def facts(slug: str) -> dict[str, list[dict[str, str]]]:
+        return {f["label"]: f["delen"] for f in acts[slug]["feiten"]}
+
+    assert acts["a-koffie"]["url"] == "activiteiten/a-koffie/"
+    # In the order the handout prints them; text with, where it has one, its link.
+    assert facts("a-koffie") == {
+        "Wanneer": [{"tekst": "Elke dinsdag van 10.00 tot 12.00 uur"}],
+        "Waar": [{"tekst": "Het Anker, Dorpsstraat 3"}],
+        "Kosten": [{"tekst": "Gratis"}],
+        # No contact of its own: the organisation's.
+        "Contact": [
+            {"tekst": "0123 45 11 11", "link": "tel:0123451111"},
+            {"tekst": ", "},
+            {"tekst": "info@anker.example", "link": "mailto:info@anker.example"},
+        ],
+    }
+    assert [f["label"] for f in acts["a-koffie"]["feiten"]] == [
+        "Wanneer",
+        "Waar",
+        "Kosten",
+        "Contact",
+    ]
+    # Its own name and phone, the organisation's e-mail.
+    assert facts("d-schuld")["Contact"] == [
+        {"tekst": "Fatima (schuldhulp)"},
+        {"tekst": ", "},
+        {"tekst": "0123 45 00 01", "link": "tel:0123450001"},
+        {"tekst": ", "},
+        {"tekst": "wijkteam@proefstad.example", "link": "mailto:wijkteam@proefstad.example"},
+    ]
+    assert "Wanneer" not in facts("d-schuld")
+    assert facts("z-koffie")["Waar"] == [{"tekst": "Zuid"}]  # as the activity page says it
+    assert facts("d-schuld")["Waar"] == [{"tekst": "In de hele gemeente"}]
+    assert facts("i-ondernemers")["Kosten"] == [{"tekst": "€ 5 per keer"}]
+    # Nobody to call: the organisation, by name.
+    assert facts("e-dagbesteding")["Contact"] == [{"tekst": "Via Stichting Op Weg"}]
 
 
 def test_two_builds_write_the_same_data_file(tmp_path, built):

@@ -60,7 +60,6 @@ def _organisation(org: Organisation) -> dict[str, str]:
 
 
 def _activity(site: Site, activity: Activity) -> dict[str, Any]:
-    contact = present.contact(site, activity)
     return {
         "slug": activity.slug,
         "titel": activity.titel,
@@ -71,11 +70,12 @@ def _activity(site: Site, activity: Activity) -> dict[str, Any]:
         "leefgebieden": list(dict.fromkeys(activity.leefgebieden)),
         "doelgroepen": list(dict.fromkeys(activity.doelgroepen)),
         "wijken": list(dict.fromkeys(activity.wijken)),
-        "wanneer": activity.wanneer,
-        "waar": present.place(site, activity).text,
-        "kosten": present.costs(activity),
-        "contactnaam": contact.naam,
-        "telefoon": contact.telefoon,
-        "tel": present.tel_href(contact.telefoon) if contact.telefoon else "",
-        "email": contact.email,
+        "feiten": [
+            {"label": fact.label, "delen": [_part(p) for p in fact.parts]}
+            for fact in present.handout_facts(site, activity)
+        ],
     }
+
+
+def _part(part: present.Part) -> dict[str, str]:
+    return {"tekst": part.text, "link": part.link} if part.link else {"tekst": part.text}

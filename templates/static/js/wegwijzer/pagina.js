@@ -210,23 +210,9 @@ function start(app) {
     }
     const label = new Map(data.toegang.map((t) => [t.id, t.label]));
     const items = activities.map((a, position) => {
-      const fact = (term, ...details) => el("div", null, el("dt", null, term), el("dd", null, ...details));
-      const contact = [];
-      if (a.contactnaam) {
-        contact.push(a.contactnaam);
-      }
-      if (a.telefoon) {
-        contact.push(contact.length ? ", " : "", el("a", { href: a.tel }, a.telefoon));
-      }
-      if (a.email) {
-        contact.push(contact.length ? ", " : "", el("a", { href: "mailto:" + a.email }, a.email));
-      }
-      const facts = el("dl", { class: "ww-feiten" },
-        a.wanneer ? fact("Wanneer", a.wanneer) : "",
-        fact("Waar", a.waar),
-        fact("Kosten", a.kosten),
-        fact("Contact", ...(contact.length ? contact : ["Via " + a.organisatie])),
-      );
+      const fact = (f) => el("div", null, el("dt", null, f.label), el("dd", null,
+        ...f.delen.map((part) => (part.link ? el("a", { href: part.link }, part.tekst) : part.tekst))));
+      const facts = el("dl", { class: "ww-feiten" }, ...a.feiten.map(fact));
       const keep = el("input", { type: "checkbox", class: "ww-houden-vinkje" });
       keep.checked = position < onHandout;
       return el("li", { class: keep.checked ? "ww-item" : "ww-item ww-weg" },
