@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from . import applies
 from .diagnostics import Diagnostics
 from .model import LADDER, Activity, Content, Organisation, SiteConfig, Taxonomy, Term
 from .schema import KIND_SINGULAR, TAXONOMY_KINDS
@@ -77,17 +78,58 @@ class Site:
     def activities_on_rung(self, number: int) -> list[Activity]:
         return self._by_rung.get(number, [])
 
-    def matrix(self) -> list[tuple[str, str, list[list[Activity]]]]:
-        """The "wie doet wat voor wie" overview: (row id, row name, cells for rungs 1-6)."""
-        rows = [
-            (t.id, t.naam, self.activities_for("doelgroepen", t.id))
-            for t in self.taxonomy.doelgroepen
-        ]
-        rows.append((VOOR_IEDEREEN, "Voor iedereen", self.activities_for_everyone()))
-        return [
-            (row_id, name, [[a for a in acts if rung.number in a.ladder] for rung in LADDER])
-            for row_id, name, acts in rows
-        ]
+    def activities_applying(self, kind: str, term_id: str) -> list[Activity]:
+        """Every activity that applies to a doelgroep, wijk or leefgebied (see `applies`)."""
+        return [a for a in self.activities if applies.to_term(a, kind, term_id)]
+
+    def matrix(self) -> list[MatrixRow]:
+        """The "wie doet wat voor wie" overview: doelgroepen against rungs 1-6.
+
+        A cell holds every activity that applies to the row's doelgroep on that rung,
+        and apart from those, the ones that name the doelgroep themselves.
+        """
+        rows = []
+        for term in self.taxonomy.doelgroepen:
+            applying = self.activities_applying("doelgroepen", term.id)
+            rows.append(MatrixRow(term.id, term.naam, _cells(applying, term.id)))
+        everyone = self.activities_for_everyone()
+        rows.append(MatrixRow(VOOR_IEDEREEN, "Voor iedereen", _cells(everyone, None)))
+        return rows
+
+
+@dataclass(frozen=True)
+class MatrixCell:
+    rung: int
+    applying: list[Activity]
+    targeted: list[Activity]
+    """Those that name the row's doelgroep (for the row "voor iedereen": all of them)."""
+
+    @property
+    def state(self) -> str:
+        """`leeg` (nothing applies), `dun` (only general activities) or `gericht`."""
+        if not self.applying:
+            return "leeg"
+        return "gericht" if self.targeted else "dun"
+
+    @property
+    def general(self) -> int:
+        return len(self.applying) - len(self.targeted)
+
+
+@dataclass(frozen=True)
+class MatrixRow:
+    id: str
+    naam: str
+    cells: list[MatrixCell]
+
+
+def _cells(activities: list[Activity], doelgroep: str | None) -> list[MatrixCell]:
+    cells = []
+    for rung in LADDER:
+        on_rung = [a for a in activities if rung.number in a.ladder]
+        targeted = [a for a in on_rung if doelgroep is None or doelgroep in a.doelgroepen]
+        cells.append(MatrixCell(rung.number, on_rung, targeted))
+    return cells
 
 
 def assemble(content: Content, diags: Diagnostics) -> Site | None:

@@ -203,7 +203,17 @@ def _term_page(
         "activities": activities,
     }
     if kind == "doelgroepen":
-        context["by_rung"] = [(r, [a for a in activities if r.number in a.ladder]) for r in LADDER]
+        # Per rung: the activities for this doelgroep, then those for everyone (which
+        # apply too); on the page "voor iedereen" itself, only the first list.
+        everyone = [] if term_id == urls.VOOR_IEDEREEN else site.activities_for_everyone()
+        context["by_rung"] = [
+            (
+                r,
+                [a for a in activities if r.number in a.ladder],
+                [a for a in everyone if r.number in a.ladder],
+            )
+            for r in LADDER
+        ]
         context["for_everyone"] = len(site.activities_for_everyone())
     if kind == "wijken":
         context["municipality_wide"] = site.activities_municipality_wide()

@@ -142,28 +142,79 @@ def test_listings_put_lightest_access_first(example, example_site):
     assert slugs == [a.slug for a in expected]
 
 
-def test_overview_matrix_counts_and_gaps(example, example_site):
+def test_overview_matrix_counts_what_applies(example, example_site):
+    """Every cell counts the activities for its doelgroep and those for everyone."""
     soup = soup_of(page_path(example_site, "overzicht/"))
     rows = soup.select("table.matrix tbody tr")
     assert len(rows) == len(example.taxonomy.doelgroepen) + 1
+    states = set()
     for row, term in zip(rows, [*example.taxonomy.doelgroepen, None], strict=True):
         cells = row.select("td")
         assert len(cells) == 6
         for number, cell in enumerate(cells, start=1):
+            on_rung = [a for a in example.activities if number in a.ladder]
             if term is None:
-                acts = [a for a in example.activities if not a.doelgroepen and number in a.ladder]
+                applying = targeted = [a for a in on_rung if not a.doelgroepen]
                 row_id = "voor-iedereen"
             else:
-                acts = [
-                    a for a in example.activities if term.id in a.doelgroepen and number in a.ladder
-                ]
+                applying = [a for a in on_rung if term.id in a.doelgroepen or not a.doelgroepen]
+                targeted = [a for a in on_rung if term.id in a.doelgroepen]
                 row_id = term.id
-            if acts:
+            assert (cell["data-rij"], cell["data-kolom"]) == (row_id, str(number))
+            assert int(cell["data-aantal"]) == len(applying)
+            assert int(cell["data-gericht"]) == len(targeted)
+            state = "gericht" if targeted else ("dun" if applying else "leeg")
+            assert cell["data-staat"] == state
+            states.add(state)
+            if applying:
                 link = cell.select_one("a")
                 assert link["href"] == f"../doelgroepen/{row_id}/#trede-{number}"
-                assert link.get_text().startswith(str(len(acts)))
-            else:
-                assert "gap" in cell["class"]
+                assert link.get_text().startswith(str(len(applying)))
+                if len(applying) > len(targeted):
+                    general = len(applying) - len(targeted)
+                    assert f"waarvan {general} voor iedereen" in link.get_text()
+    assert "gericht" in states and "dun" in states
+
+
+def _linked_activities(soup, selector: str = "main") -> set[str]:
+    links = soup.select(f"{selector} a[href*='activiteiten/']")
+    return {a["href"].rstrip("/").rsplit("/", 1)[-1] for a in links}
+
+
+def test_listings_search_wegwijzer_and_overview_agree_on_what_applies(example, example_site):
+    """One definition of "applies to doelgroep D / wijk W" (generator/applies.py) in every view."""
+    from generator.search.reference import Filters, Searcher
+    from generator.wegwijzer import match
+
+    searcher = Searcher.from_json(
+        (example_site / "zoeken" / "gegevens.json").read_text(encoding="utf-8"),
+        (example_site / "zoeken" / "index.json").read_text(encoding="utf-8"),
+    )
+    slug_of = [a.slug for a in example.activities]
+    overview = soup_of(page_path(example_site, "overzicht/"))
+    for kind, facet in (("doelgroepen", "doelgroep"), ("wijken", "wijk")):
+        for term in example.taxonomy.kind(kind):
+            expected = {
+                a.slug
+                for a in example.activities
+                if term.id in getattr(a, kind) or not getattr(a, kind)
+            }
+            listing = soup_of(page_path(example_site, f"{kind}/{term.id}/"))
+            assert _linked_activities(listing) == expected, (kind, term.id)
+            found = searcher.search("", Filters(**{facet: (term.id,)}))
+            assert {slug_of[h.ref] for h in found.hits} == expected, (kind, term.id)
+            for rung in range(1, 7):
+                chosen = {"doelgroepen": [term.id]} if kind == "doelgroepen" else {"wijk": term.id}
+                now, _ = match(example, [], rung, **chosen)
+                on_rung = {s for s in expected if rung in example_by_slug(example, s).ladder}
+                assert {a.slug for a in now} == on_rung, (kind, term.id, rung)
+                if kind == "doelgroepen":
+                    cell = overview.select_one(f'td[data-rij="{term.id}"][data-kolom="{rung}"]')
+                    assert int(cell["data-aantal"]) == len(on_rung), (term.id, rung)
+
+
+def example_by_slug(example, slug: str):
+    return next(a for a in example.activities if a.slug == slug)
 
 
 # --- Links ----------------------------------------------------------------------------

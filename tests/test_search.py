@@ -356,11 +356,25 @@ def test_results_are_ordered_by_score_then_site_order(searcher: Searcher) -> Non
 
 
 def test_filters_alone_list_matching_activities_in_site_order(searcher: Searcher) -> None:
-    # Site order: lightest toegang first, then title.
+    # Site order: lightest toegang first, then title. An activity without doelgroepen is
+    # for everyone, so it applies to ouderen too.
     assert titles(searcher, "", doelgroep=("ouderen",)) == [
         "Koffieochtend voor ouderen",
+        "Taalcafé",
         "Wandelgroep",
+        "Vrijwilligerswerk zoeken",
+        "Schuldhulpverlening",
         "Huisbezoek",
+    ]
+
+
+def test_a_wijk_filter_keeps_what_is_for_the_whole_municipality(searcher: Searcher) -> None:
+    # Koffieochtend is in Centrum; Taalcafé and Vrijwilligerswerk name no wijk.
+    assert titles(searcher, "", wijk=("centrum",)) == [
+        "Koffieochtend voor ouderen",
+        "Taalcafé",
+        "Vrijwilligerswerk zoeken",
+        "Schuldhulpverlening",
     ]
 
 
@@ -368,8 +382,11 @@ def test_several_values_of_one_facet_mean_any_of_them(searcher: Searcher) -> Non
     assert titles(searcher, "", doelgroep=("jongeren", "ouderen")) == [
         "Jongerenwerk Noord",
         "Koffieochtend voor ouderen",
+        "Taalcafé",
         "Wandelgroep",
         "Cursus omgaan met geld",
+        "Vrijwilligerswerk zoeken",
+        "Schuldhulpverlening",
         "Huisbezoek",
     ]
 
@@ -399,8 +416,15 @@ def test_voor_iedereen_means_activities_without_doelgroep(searcher: Searcher) ->
             ["Cursus omgaan met geld", "Vrijwilligerswerk zoeken", "Schuldhulpverlening"],
         ),
         ({"gratis": True, "ladder": ("1",)}, ["Koffieochtend voor ouderen"]),
-        ({"wijk": ("centrum",), "doelgroep": ("jongeren",)}, []),
-        ({"doelgroep": ("bestaat-niet",)}, []),
+        (
+            {"wijk": ("centrum",), "doelgroep": ("jongeren",)},
+            ["Taalcafé", "Vrijwilligerswerk zoeken", "Schuldhulpverlening"],
+        ),
+        # An unknown doelgroep: only what is for everyone applies.
+        (
+            {"doelgroep": ("bestaat-niet",)},
+            ["Taalcafé", "Vrijwilligerswerk zoeken", "Schuldhulpverlening"],
+        ),
         ({"ladder": ("zeven",)}, []),
     ],
 )

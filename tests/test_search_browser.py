@@ -211,16 +211,24 @@ def test_filters_alone_list_all_matching_activities(
     page: Page, errors: list[str], fixture_url: str
 ) -> None:
     open_search(page, fixture_url, "doelgroep=ouderen&doelgroep=jongeren")
+    # With the activities for everyone, which apply to both groups, marked as such.
     expect(page.locator(RESULT_LINKS)).to_have_text(
         [
             "Jongerenwerk Noord",
             "Koffieochtend voor ouderen",
+            "Taalcafé",
             "Wandelgroep",
             "Cursus omgaan met geld",
+            "Vrijwilligerswerk zoeken",
+            "Schuldhulpverlening",
             "Huisbezoek",
         ]
     )
-    expect(page.locator("#zoekstatus")).to_have_text("5 resultaten met 2 filters.")
+    expect(page.locator("#zoekstatus")).to_have_text("8 resultaten met 2 filters.")
+    marked = page.locator(".zk-resultaat", has=page.locator(".voor-iedereen"))
+    expect(marked.locator(".card-title")).to_have_text(
+        ["Taalcafé", "Vrijwilligerswerk zoeken", "Schuldhulpverlening"]
+    )
 
 
 def test_filters_work_before_the_index_arrives(

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import present, urls
+from ..applies import EMPTY_APPLIES
 from ..assemble import Site
 from ..markup import plain_text, shorten
 from ..model import LADDER, Toegang
@@ -44,8 +45,6 @@ FACETS = (
     ("wijk", "wijken", "positie"),
     ("toegang", "toegang", "positie"),
 )
-# The one filter value that means "names no doelgroep": it matches an empty column.
-FOR_EVERYONE = {"facet": "doelgroep", "waarde": urls.VOOR_IEDEREEN}
 # Only the start of a description goes into the index: it says what the activity
 # is; the rest (directions, opening hours) mostly adds size, not findability.
 EXCERPT_WORDS = 30
@@ -157,8 +156,12 @@ def display_data(site: Site, documents: Sequence[Document]) -> dict[str, Any]:
     return {
         "v": FORMAT_VERSION,
         "kolommen": list(COLUMNS),
-        "facetten": [{"naam": n, "kolom": c, "waarden": w} for n, c, w in FACETS],
-        "iedereen": FOR_EVERYONE,
+        # "leegPast": an empty list applies to every value (see generator/applies.py); so
+        # the filter value voor-iedereen, which no activity names, keeps just those.
+        "facetten": [
+            {"naam": n, "kolom": c, "waarden": w, "leegPast": EMPTY_APPLIES.get(c, False)}
+            for n, c, w in FACETS
+        ],
         "activiteiten": len(site.activities),
         "organisaties": [o.naam for o in site.organisations],
         "toegang": [[t.value, present.toegang_label(t)] for t in Toegang],

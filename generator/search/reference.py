@@ -86,7 +86,6 @@ class Searcher:
         if filters.is_empty():
             return lambda ref: True
         docs, count = self.data["docs"], self.data["activiteiten"]
-        everyone = self.data["iedereen"]
         wanted: list[tuple[int, set[int], bool]] = []
         for facet in FACETS:
             values = getattr(filters, facet)
@@ -97,8 +96,7 @@ class Searcher:
                 numbers = {int(v) for v in values if v.isdigit()}
             else:
                 numbers = {self._value_numbers[facet].get(v, -1) for v in values}
-            empty_matches = facet == everyone["facet"] and everyone["waarde"] in values
-            wanted.append((self._column[spec["kolom"]], numbers, empty_matches))
+            wanted.append((self._column[spec["kolom"]], numbers, bool(spec["leegPast"])))
         gratis = self._column["gratis"]
 
         def keep(ref: int) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import present, urls
+from .. import applies, present, urls
 from ..assemble import Site
 from ..model import LADDER, Activity, Organisation, Toegang
 from ..publish import Writer
@@ -36,6 +36,7 @@ def data(site: Site) -> dict[str, Any]:
         "toegang": [{"id": t.value, "label": present.toegang_label(t)} for t in Toegang],
         "contact": _organisation(contact) if contact else None,
         "activiteiten": [_activity(site, a) for a in by_title],
+        "leegPast": applies.EMPTY_APPLIES,
     }
 
 

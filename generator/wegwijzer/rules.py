@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .. import applies
 from ..assemble import Site
 from ..model import LADDER, RUNGS, Activity, Organisation
 
@@ -66,9 +67,9 @@ def match(
     def fits(activity: Activity) -> bool:
         if chosen and not chosen & set(activity.leefgebieden):
             return False
-        if groups and activity.doelgroepen and not groups & set(activity.doelgroepen):
+        if groups and not any(applies.to_doelgroep(activity, g) for g in groups):
             return False
-        return not (wijk and activity.wijken and wijk not in activity.wijken)
+        return not wijk or applies.to_wijk(activity, wijk)
 
     def order(activity: Activity) -> tuple[int, int, str, str]:
         shared = len(chosen & set(activity.leefgebieden))

@@ -74,6 +74,15 @@ export function serialize(flow, state) {
   return parts.join("&");
 }
 
+/**
+ * Whether an activity applies to one doelgroep or wijk: it names it, or names none of
+ * that kind when data.leegPast says that an empty list applies to all (generator/applies.py).
+ */
+export function applies(data, activity, kind, id) {
+  const ids = activity[kind];
+  return ids.includes(id) || (data.leegPast[kind] && !ids.length);
+}
+
 /** The activities that fit now ("past nu") and the next step ("volgende stap"), in order. */
 export function match(data, state) {
   const chosen = new Set(state.leefgebieden);
@@ -87,10 +96,10 @@ export function match(data, state) {
     if (chosen.size && !a.leefgebieden.some((id) => chosen.has(id))) {
       return;
     }
-    if (groups.size && a.doelgroepen.length && !a.doelgroepen.some((id) => groups.has(id))) {
+    if (groups.size && ![...groups].some((id) => applies(data, a, "doelgroepen", id))) {
       return;
     }
-    if (state.wijk && a.wijken.length && !a.wijken.includes(state.wijk)) {
+    if (state.wijk && !applies(data, a, "wijken", state.wijk)) {
       return;
     }
     const entry = {

@@ -78,6 +78,9 @@ function resultItem(state, ref) {
     if (row[column.gratis]) {
       meta.append(" · ", el("span", { class: "gratis" }, "gratis"));
     }
+    if (!row[column.doelgroepen].length) {
+      meta.append(" · ", el("span", { class: "voor-iedereen" }, "voor iedereen"));
+    }
   } else {
     meta.textContent = "Organisatie";
   }

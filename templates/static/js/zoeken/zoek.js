@@ -108,8 +108,8 @@ export function makeFilter(data, filters) {
         }
       });
     }
-    const emptyMatches = facet.naam === data.iedereen.facet && values.includes(data.iedereen.waarde);
-    wanted.push([column.get(facet.kolom), numbers, emptyMatches]);
+    // An empty list applies to every value (generator/applies.py), as "leegPast" says.
+    wanted.push([column.get(facet.kolom), numbers, facet.leegPast]);
   }
   return (ref) => {
     if (ref >= data.activiteiten) {
