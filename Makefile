@@ -65,12 +65,14 @@ $(NPM_STAMP): package.json package-lock.json
 
 install: $(SITE_STAMP) $(NPM_STAMP)
 
-# Systeempakketten voor de tests: alleen installeren wat ontbreekt.
+# Systeempakketten voor de tests: alleen installeren wat ontbreekt. wdutch is de
+# Nederlandse woordenlijst (OpenTaal) waarmee zoeken samenstellingen splitst.
 # Nooit `playwright install`: de tests gebruiken Debians chromium.
 system-deps:
 	@missing=""; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v java >/dev/null     || missing="$$missing openjdk-17-jre-headless"; \
+	test -f /usr/share/dict/nederlands || missing="$$missing wdutch"; \
 	if [ -n "$$missing" ]; then \
 		echo "Systeempakketten installeren:$$missing"; \
 		$(SUDO) apt-get update -q && \

@@ -7,8 +7,8 @@ For every N it generates the synthetic content (bench/generate.py), runs the rea
 build in a child process (wall time and peak memory), times the index build on
 its own, weighs what the search page downloads, and measures in headless
 Debian Chromium how long the index takes to load and how long queries take.
-It also builds the index the "monolithic" way and in-between variants, to show
-how far each size decision moved the figures. Results go to
+It also builds the index in the ways we did not choose, to show how far each
+size decision moves the figures. Results go to
 bench/results/bench-N.json and a Markdown summary to stdout. Not a test: the
 figures depend on the machine; docs/zoeken.md records them with the machine.
 """
@@ -32,8 +32,8 @@ from bench.generate import generate
 from generator import urls
 from generator.assets import VENDOR_FILES
 from generator.build import DEFAULT_NODE_MODULES, check
-from generator.markup import plain_text
 from generator.publish import dumps
+from generator.search import compounds
 from generator.search import documents as search_documents
 from generator.search import index as search_index
 from generator.search import text as search_text
@@ -127,10 +127,11 @@ def time_index_build(content: Path) -> dict[str, Any]:
     runs = []
     for _ in range(3):
         search_text.stem.cache_clear()
+        search_text.term.cache_clear()
         started = time.perf_counter()
         documents = search_documents.build_documents(site)
         t_docs = time.perf_counter()
-        builder = search_index.index_builder(documents)
+        builder = search_index.index_builder(documents, compounds.word_list())
         t_lunr = time.perf_counter()
         dumps(search_documents.display_data(site, documents))
         dumps(search_index.encode_index(builder))
@@ -156,46 +157,22 @@ def variant_sizes(content: Path) -> dict[str, int]:
     """Gzipped size of the index built in ways we did not choose, one decision at a time."""
     site, _ = check(content)
     documents = search_documents.build_documents(site)
-    full_docs = []
-    for a in site.activities:
-        text = plain_text(a.beschrijving)
-        full_docs.append((text, a.kosten, a.wanneer))
-    for o in site.organisations:
-        full_docs.append((plain_text(o.beschrijving), "", ""))
-
-    def lunr_json(refs: list[str], full_text: bool) -> bytes:
-        builder = search_index.DutchBuilder()
-        for ref, doc, full in zip(refs, documents, full_docs, strict=True):
-            body = " ".join(full) if full_text else doc.body
-            builder.add_terms(
-                ref,  # type: ignore[arg-type]
-                {
-                    "t": search_text.terms(doc.title),
-                    "k": search_text.terms(doc.tags),
-                    "b": search_text.terms(body),
-                },
-            )
-        return dumps(builder.build().serialize()).encode()
-
-    paths = [d.display[1] for d in documents]
-    numbers = [str(n) for n in range(len(documents))]
-    ours = search_index.index_builder(documents)
-    display_inside = dumps(
-        {
-            "index": json.loads(lunr_json(paths, True)),
-            "docs": {
-                d.display[1]: {"titel": d.title, "tekst": t[0]}
-                for d, t in zip(documents, full_docs, strict=True)
-            },
-        }
-    ).encode()
+    words = compounds.word_list()
+    ours = search_index.index_builder(documents, words)
+    plain = search_index.index_builder(documents, None)
+    excerpt = [
+        search_documents.Document(
+            {**d.fields, "b": " ".join(d.fields["b"].split()[:30])}, d.display
+        )
+        for d in documents
+    ]
+    before = search_index.index_builder(excerpt, None)
     return {
-        "A_monolithic_full_text_in_file_gz": gz(display_inside),
-        "B_lunr_json_full_text_path_refs_gz": gz(lunr_json(paths, True)),
-        "C_lunr_json_full_text_numeric_refs_gz": gz(lunr_json(numbers, True)),
-        "D_lunr_json_excerpt_numeric_refs_gz": gz(dumps(ours.index.serialize()).encode()),
-        "E_scores_once_excerpt_numeric_refs_gz": gz(dumps(scores_once(ours.index)).encode()),
-        "F_compact_excerpt_numeric_refs_gz": gz(dumps(search_index.encode_index(ours)).encode()),
+        "A_lunr_json_gz": gz(dumps(ours.index.serialize()).encode()),
+        "B_scores_once_gz": gz(dumps(scores_once(ours.index)).encode()),
+        "C_compact_excerpt_no_compounds_gz": gz(dumps(search_index.encode_index(before)).encode()),
+        "D_compact_no_compounds_gz": gz(dumps(search_index.encode_index(plain)).encode()),
+        "E_compact_shipped_gz": gz(dumps(search_index.encode_index(ours)).encode()),
     }
 
 
@@ -233,6 +210,7 @@ def scores_once(index: Any) -> dict[str, Any]:
 def download_sizes(output: Path) -> dict[str, int]:
     files = {
         "index": output / urls.SEARCH_INDEX,
+        "tekst": output / urls.SEARCH_TEXT,
         "gegevens": output / urls.SEARCH_DATA,
         "page_html": output / "zoeken" / "index.html",
         "style_css": output / "static" / "style.css",
@@ -255,7 +233,8 @@ def download_sizes(output: Path) -> dict[str, int]:
     sizes["lunr_scripts_gz"] = lunr
     # The brief's measure: index + lunr scripts.
     sizes["index_plus_lunr_gz"] = sizes["index_gz"] + lunr
-    # Everything a word query needs before its first result is on screen.
+    # Everything a word query needs before its first result is on screen: the core of
+    # the index (index.json), not the description text (index-tekst.json, loaded after).
     sizes["first_result_total_gz"] = (
         sizes["index_gz"] + lunr + sizes["gegevens_gz"] + sizes["zoeken_js_gz"]
     )
@@ -277,13 +256,15 @@ def download_sizes(output: Path) -> dict[str, int]:
 
 _MEASURE = """async ([queries, rounds]) => {
   const api = window.socialeKaartZoeken;
-  const url = document.getElementById("zoeken").getAttribute("data-index");
+  const root = document.getElementById("zoeken");
+  const url = root.getAttribute("data-index"), textUrl = root.getAttribute("data-tekst");
   const load = [], fetchParse = [], decode = [];
   for (let i = 0; i < 5; i++) {
     const t0 = performance.now();
-    const json = await (await fetch(url, {cache: "no-store"})).json();
+    const core = await (await fetch(url, {cache: "no-store"})).json();
+    const text = await (await fetch(textUrl, {cache: "no-store"})).json();
     const t1 = performance.now();
-    api.decodeIndex(json);
+    api.decodeIndex(api.mergeIndex(core, text));
     const t2 = performance.now();
     fetchParse.push(t1 - t0); decode.push(t2 - t1); load.push(t2 - t0);
   }
@@ -302,8 +283,8 @@ _MEASURE = """async ([queries, rounds]) => {
     api.search("", {gratis: true, ladder: ["2", "3"]});
     filterTimes.push(performance.now() - t0);
   }
-  return {ready: api.state.readyMs, load, fetchParse, decode, times, filterTimes,
-          hits: queries.map(q => api.search(q, {}).hits.length)};
+  return {ready: api.state.readyMs, first: api.state.firstMs, load, fetchParse, decode,
+          times, filterTimes, hits: queries.map(q => api.search(q, {}).hits.length)};
 }"""
 
 
@@ -326,6 +307,7 @@ def browser_figures(output: Path) -> dict[str, Any]:
         server.stop()
     return {
         "ready_after_navigation_ms": raw["ready"],
+        "first_after_navigation_ms": raw["first"],
         "index_load_ms_median": statistics.median(raw["load"]),
         "index_fetch_parse_ms_median": statistics.median(raw["fetchParse"]),
         "index_decode_ms_median": statistics.median(raw["decode"]),
@@ -379,8 +361,12 @@ def summary(results: list[dict[str, Any]]) -> str:
     row("Whole build (`sociale-kaart build`), wall time", lambda r: f"{r['build_seconds']:.1f} s")
     row("Whole build, peak memory (RSS)", lambda r: f"{r['build_peak_rss_mb']:.0f} MB")
     row(
-        "index.json gzipped (raw)",
+        "index.json (core: titles, zoektermen, taxonomy) gzipped (raw)",
         lambda r: f"{r['sizes']['index_gz'] / kb:,.0f} KB ({r['sizes']['index_raw'] / kb:,.0f} KB)",
+    )
+    row(
+        "index-tekst.json (descriptions, loaded after the first result) gzipped (raw)",
+        lambda r: f"{r['sizes']['tekst_gz'] / kb:,.0f} KB ({r['sizes']['tekst_raw'] / kb:,.0f} KB)",
     )
     row(
         "gegevens.json gzipped (raw)",
@@ -397,15 +383,15 @@ def summary(results: list[dict[str, Any]]) -> str:
         lambda r: f"{r['sizes']['zoeken_js_gz'] / kb:,.1f} KB",
     )
     row(
-        "**Index + lunr scripts, gzipped**",
+        "**Index core + lunr scripts, gzipped**",
         lambda r: f"**{r['sizes']['index_plus_lunr_gz'] / kb:,.0f} KB**",
     )
     row(
-        "+ gegevens.json + zoeken.js: all search data and code before the first word result",
+        "+ gegevens.json + modules: all search data and code before the first word result",
         lambda r: f"{r['sizes']['first_result_total_gz'] / kb:,.0f} KB",
     )
     row(
-        "+ the page itself (HTML, CSS, js-aan.js): every byte /zoeken/ loads",
+        "+ the page itself (HTML, CSS, js-aan.js): every byte before the first word result",
         lambda r: f"{r['sizes']['first_result_with_page_gz'] / kb:,.0f} KB",
     )
     row(
@@ -413,11 +399,15 @@ def summary(results: list[dict[str, Any]]) -> str:
         lambda r: f"{r['sizes']['filters_only_first_result_gz'] / kb:,.0f} KB",
     )
     row(
-        "Page ready (data + index loaded) after navigation, localhost",
+        "First word results possible (data + index core) after navigation, localhost",
+        lambda r: f"{r['browser']['first_after_navigation_ms']:.0f} ms",
+    )
+    row(
+        "Page complete (descriptions too) after navigation, localhost",
         lambda r: f"{r['browser']['ready_after_navigation_ms']:.0f} ms",
     )
     row(
-        "Index load: fetch + JSON.parse + decode, median of 5",
+        "Whole index load: fetch both files + JSON.parse + merge + decode, median of 5",
         lambda r: (
             f"{r['browser']['index_load_ms_median']:.0f} ms"
             f" ({r['browser']['index_fetch_parse_ms_median']:.0f} +"
@@ -442,16 +432,13 @@ def summary(results: list[dict[str, Any]]) -> str:
         "|---|" + "---|" * len(results),
     ]
     names = {
-        "A_monolithic_full_text_in_file_gz": (
-            "A. One file: lunr JSON over full descriptions + display text, path refs"
+        "A_lunr_json_gz": "A. lunr's own JSON (full text, compound parts, numeric refs)",
+        "B_scores_once_gz": "B. ... each score stored once, refs as deltas",
+        "C_compact_excerpt_no_compounds_gz": (
+            "C. compact (tf, idf, lengths), 30-word excerpt, no compound parts (until 2026-12)"
         ),
-        "B_lunr_json_full_text_path_refs_gz": "B. lunr JSON, full descriptions, path refs",
-        "C_lunr_json_full_text_numeric_refs_gz": "C. ... with numeric refs",
-        "D_lunr_json_excerpt_numeric_refs_gz": "D. ... and a 30-word excerpt",
-        "E_scores_once_excerpt_numeric_refs_gz": "E. ... each score stored once, refs as deltas",
-        "F_compact_excerpt_numeric_refs_gz": (
-            "F. ... tf, idf and field lengths instead of scores (shipped)"
-        ),
+        "D_compact_no_compounds_gz": "D. compact, full text, no compound parts",
+        "E_compact_shipped_gz": "E. compact, full text, with compound parts (shipped)",
     }
     for key, label in names.items():
         row(label, lambda r, key=key: f"{r['variants'][key] / kb:,.0f} KB")

@@ -21,6 +21,7 @@ from . import assets, pages, publish, render, search, wegwijzer
 from .assemble import Site, assemble
 from .diagnostics import BuildFailed, Diagnostics
 from .loader import load_content
+from .search import compounds
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 DEFAULT_TEMPLATES = PROJECT_DIR / "templates"
@@ -34,6 +35,8 @@ class BuildReport:
     files: int  # every file written: pages, sitemap, data, styles, scripts
     diagnostics: Diagnostics
     seconds: float
+    notes: tuple[str, ...] = ()
+    """What the person who builds should know about this machine (in Dutch)."""
 
 
 def check(
@@ -62,6 +65,8 @@ def build(
     publish.check_output_dir(output_dir, [content_dir, templates_dir, PROJECT_DIR])
     site, diags = check(content_dir, strict, today)
 
+    words = compounds.word_list()
+    notes = () if words else (compounds.MISSING_WORD_LIST,)
     env = render.make_environment(templates_dir)
     planned = pages.plan_pages(site)
     advance = progress(len(planned)) if progress else None
@@ -69,7 +74,7 @@ def build(
         ("pagina's", lambda w: render.render_pages(env, site, planned, w, advance)),
         ("sitemap en robots.txt", lambda w: render.write_sitemap(env, site, planned, w)),
         ("gegevens van de wegwijzer", lambda w: wegwijzer.write_data(site, w)),
-        ("zoekindex", lambda w: search.write_index(site, w)),
+        ("zoekindex", lambda w: search.write_index(site, w, words)),
         (
             "opmaak, scripts en bibliotheken",
             lambda w: assets.copy_assets(templates_dir, DEFAULT_NODE_MODULES, w),
@@ -86,4 +91,5 @@ def build(
         files=files,
         diagnostics=diags,
         seconds=time.perf_counter() - started,
+        notes=notes,
     )

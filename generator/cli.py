@@ -71,6 +71,8 @@ def build(content_dir: Path, output_dir: Path, strict: bool) -> None:
         click.echo(f"Gestopt: {reason}. {output_dir}/ is niet gewijzigd.", err=True)
         sys.exit(2)
     print_diagnostics(report.diagnostics)
+    for note in report.notes:
+        click.echo(f"Let op: {note}", err=True)
     click.echo(_summary(report, output_dir))
 
 

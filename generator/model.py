@@ -153,6 +153,7 @@ class Organisation:
     website: str = ""
     adres: Address = field(default_factory=Address)
     wijken: tuple[str, ...] = ()
+    zoektermen: tuple[str, ...] = ()
     gecontroleerd: dt.date | None = None
 
 
@@ -173,6 +174,7 @@ class Activity:
     locatie: str = ""
     leeftijd: AgeRange = field(default_factory=AgeRange)
     contact: Contact = field(default_factory=Contact)
+    zoektermen: tuple[str, ...] = ()
     gecontroleerd: dt.date | None = None
 
     @property

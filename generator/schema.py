@@ -163,6 +163,7 @@ ORGANISATION = {
     "website": Field(url, doc="Website, beginnend met https://."),
     "adres": Field(group(ADRES, Address), doc="Bezoekadres."),
     "wijken": Field(taxonomy_ids("wijken"), doc="Wijken waar de organisatie zit of werkt."),
+    "zoektermen": Field(text_list, doc="Andere woorden waarop mensen deze organisatie zoeken."),
     "gecontroleerd": Field(date, doc="Datum waarop de gegevens zijn nagekeken."),
 }
 
@@ -181,5 +182,6 @@ ACTIVITY = {
     "locatie": Field(text, doc="Waar het is."),
     "leeftijd": Field(age_range, doc="Leeftijd: {min: 18, max: 27}."),
     "contact": Field(group(CONTACT, Contact), doc="Contact; anders dat van de organisatie."),
+    "zoektermen": Field(text_list, doc="Andere woorden waarop mensen deze activiteit zoeken."),
     "gecontroleerd": Field(date, doc="Datum waarop de gegevens zijn nagekeken."),
 }

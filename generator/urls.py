@@ -27,6 +27,7 @@ ROBOTS = "robots.txt"
 WEGWIJZER_DATA = "wegwijzer/data.json"
 SEARCH_DATA = "zoeken/gegevens.json"
 SEARCH_INDEX = "zoeken/index.json"
+SEARCH_TEXT = "zoeken/index-tekst.json"
 STATIC = "static"
 VENDOR = "static/vendor"
 

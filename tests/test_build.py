@@ -186,10 +186,7 @@ def test_listings_search_wegwijzer_and_overview_agree_on_what_applies(example, e
     from generator.search.reference import Filters, Searcher
     from generator.wegwijzer import match
 
-    searcher = Searcher.from_json(
-        (example_site / "zoeken" / "gegevens.json").read_text(encoding="utf-8"),
-        (example_site / "zoeken" / "index.json").read_text(encoding="utf-8"),
-    )
+    searcher = Searcher.from_site(example_site)
     slug_of = [a.slug for a in example.activities]
     overview = soup_of(page_path(example_site, "overzicht/"))
     for kind, facet in (("doelgroepen", "doelgroep"), ("wijken", "wijk")):

@@ -359,7 +359,7 @@ EVERY_MISTAKE = [
     " .md worden gelezen",
     f"{A}onbekend.md:6: omschrijving: onbekend veld; mogelijk zijn 'titel', 'organisatie',"
     " 'ladder', 'toegang', 'doelgroepen', 'leefgebieden', 'kosten', 'wijken', 'wanneer',"
-    " 'locatie', 'leeftijd', 'contact' of 'gecontroleerd'",
+    " 'locatie', 'leeftijd', 'contact', 'zoektermen' of 'gecontroleerd'",
     f"{A}onbekend.md:8: contact.mail: onbekend veld (bedoelde u 'email'?)",
     f"{A}organisatie.md:3: organisatie: 'buurthuus' is geen bekende organisatie: er is geen"
     " bestand organisaties/buurthuus.md (bedoelde u 'buurthuis'?)",

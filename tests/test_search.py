@@ -20,7 +20,7 @@ from generator.build import build, check
 from generator.publish import dumps
 from generator.search import documents as search_documents
 from generator.search import index as search_index
-from generator.search import reference
+from generator.search import reference, shards
 from generator.search import text as search_text
 from generator.search.reference import Filters, Searcher
 from tests.helpers import NODE_MODULES, REPO, write_tree
@@ -166,10 +166,7 @@ def search_site(search_content: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def searcher(search_site: Path) -> Searcher:
-    return Searcher.from_json(
-        (search_site / urls.SEARCH_DATA).read_text(encoding="utf-8"),
-        (search_site / urls.SEARCH_INDEX).read_text(encoding="utf-8"),
-    )
+    return Searcher.from_site(search_site)
 
 
 def titles(searcher: Searcher, query: str, **filters: object) -> list[str]:
@@ -223,7 +220,11 @@ def test_terms_stem_and_drop_stop_words() -> None:
         == search_text.terms("eenzaamheid")
         == search_text.terms("eenzame")
     )
-    assert search_text.terms("Voor de ouderen") == ["ouder"]
+    # ouderen (older people) and ouders (parents) stay apart (text.STEM_EXCEPTIONS).
+    assert search_text.terms("Voor de ouderen") == ["ouderen"]
+    assert search_text.terms("ouders") == ["ouder"]
+    # A doubled final consonant is undone: zwemmen meets zwem(les).
+    assert search_text.terms("zwemmen") == ["zwem"]
     assert search_text.terms("café") == search_text.terms("cafe")
 
 
@@ -235,9 +236,10 @@ def test_builder_indexes_exactly_as_lunr_s_own_builder_with_the_dutch_pipeline(
     documents = search_documents.build_documents(site)
     fast = search_index.index_builder(documents)
 
+    # lunr's own builder, fed with the same terms (our terms add exceptions, undoubling
+    # and compound parts to lunr.nl's pipeline, so they are made before).
     slow = Builder()
     search_index._register_pipeline_functions()
-    slow.pipeline.add(*search_index.PIPELINE_FUNCTIONS.values())
     slow.search_pipeline.add(
         search_index.PIPELINE_FUNCTIONS["trimmer-nl"], search_index.PIPELINE_FUNCTIONS["stemmer-nl"]
     )
@@ -245,14 +247,11 @@ def test_builder_indexes_exactly_as_lunr_s_own_builder_with_the_dutch_pipeline(
     for name, boost in search_index.FIELDS:
         slow.field(name, boost)
     for ref, doc in enumerate(documents):
-        slow.add(
-            {
-                "r": ref,
-                "t": search_text.normalize(doc.title),
-                "k": search_text.normalize(doc.tags),
-                "b": search_text.normalize(doc.body),
-            }
-        )
+        fields = {
+            name: " ".join(search_index.field_terms(doc.fields[name], None))
+            for name, _ in search_index.FIELDS
+        }
+        slow.add({"r": ref, **fields})
     slow_index = slow.build()
     assert search_index.encode_index(fast) == search_index.encode_index(slow)
     assert fast.index.serialize() == slow_index.serialize()
@@ -321,10 +320,12 @@ def test_organisations_are_found_too(searcher: Searcher) -> None:
     assert row[1] == "organisaties/geldwijzer/"
 
 
-def test_every_word_must_match(searcher: Searcher) -> None:
+def test_entries_with_every_word_come_first_then_those_with_most(searcher: Searcher) -> None:
     result = searcher.search("koffie ouderen")
-    assert not result.partial
-    assert titles(searcher, "koffie ouderen") == ["Koffieochtend voor ouderen", "Wandelgroep"]
+    assert result.complete == 2
+    assert titles(searcher, "koffie ouderen")[:2] == ["Koffieochtend voor ouderen", "Wandelgroep"]
+    # Then what has one of the words, such as the Huisbezoek for ouderen.
+    assert "Huisbezoek" in titles(searcher, "koffie ouderen")[2:]
 
 
 def test_when_no_entry_has_every_word_entries_with_some_are_shown(searcher: Searcher) -> None:
@@ -445,18 +446,27 @@ def test_filters_combine_with_the_query(searcher: Searcher) -> None:
 # --- The files -------------------------------------------------------------------------
 
 
+def read_json(site: Path, name: str) -> dict:
+    return json.loads((site / name).read_text(encoding="utf-8"))
+
+
 def test_the_index_has_numeric_refs_and_the_query_settings(search_site: Path) -> None:
-    index = json.loads((search_site / urls.SEARCH_INDEX).read_text(encoding="utf-8"))
-    assert index["fields"] == ["t", "k", "b"]
+    index = shards.merge(
+        read_json(search_site, urls.SEARCH_INDEX), read_json(search_site, urls.SEARCH_TEXT)
+    )
+    assert index["fields"] == ["t", "z", "k", "s", "b"]
     assert index["pipeline"] == ["trimmer-nl", "stemmer-nl"]
     assert index["query"] == search_index.QUERY_SETTINGS
     assert index["terms"] == sorted(index["terms"])
     assert "/" not in (search_site / urls.SEARCH_INDEX).read_text(encoding="utf-8")
-    assert index["boosts"] == [10, 4, 1]
+    assert index["boosts"] == [10, 8, 3, 0.5, 2]
+    assert index["stammen"] == search_text.STEM_EXCEPTIONS
+    assert index["woordenlijst"].startswith("dutch sha256:")  # wdutch, as make test installs
     documents = 8 + 3
-    assert [len(lengths) for lengths in index["lengths"]] == [documents] * 3
+    assert [len(lengths) for lengths in index["lengths"]] == [documents] * 5
     assert len(index["idf"]) == len(index["postings"]) == len(index["terms"])
-    # "koffie" is in two bodies ("Koffieochtend" is another word): [ref, tf, ref - previous, tf].
+    # "koffie" is in two bodies, and a part of the title "Koffieochtend" (a compound):
+    # per field [ref, tf, ref - previous, tf, ...].
     koffie = index["postings"][index["terms"].index("koffie")]
     data = json.loads((search_site / urls.SEARCH_DATA).read_text(encoding="utf-8"))
     refs = [
@@ -464,7 +474,22 @@ def test_the_index_has_numeric_refs_and_the_query_settings(search_site: Path) ->
         for n, row in enumerate(data["docs"])
         if row[0] in ("Koffieochtend voor ouderen", "Wandelgroep")
     ]
-    assert koffie == [[], [], [refs[0], 1, refs[1] - refs[0], 1]]
+    assert koffie == [[refs[0], 1], [], [], [], [refs[0], 1, refs[1] - refs[0], 1]]
+
+
+def test_the_index_comes_in_two_files_that_merge_back_exactly(search_content: Path) -> None:
+    """index.json (titles, zoektermen, taxonomy) first; index-tekst.json (descriptions) after."""
+    site, _ = check(search_content)
+    full = search_index.encode_index(
+        search_index.index_builder(search_documents.build_documents(site))
+    )
+    core, text = shards.split(full)
+    assert shards.merge(core, text) == full
+    # A word only in a description is only in the second file.
+    assert "betalingsachterstand" in text["terms"] and "betalingsachterstand" not in core["terms"]
+    assert "wandelgroep" in core["terms"]
+    assert core["lengths"][core["fields"].index("b")] == []
+    assert all(row[-1] == [] for row in core["postings"])
 
 
 def test_the_display_data_holds_what_a_result_shows(search_site: Path) -> None:
@@ -487,13 +512,15 @@ def test_the_display_data_holds_what_a_result_shows(search_site: Path) -> None:
     ]
 
 
-def test_only_the_start_of_a_description_is_indexed(tmp_path: Path) -> None:
-    words = " ".join(f"woord{n}" for n in range(200))
+def test_every_word_of_a_long_description_is_indexed(tmp_path: Path) -> None:
+    words = " ".join(f"woord{n}" for n in range(2000))
     files = dict(SEARCH_CONTENT)
-    files["activiteiten/lang.md"] = _activity("Lang verhaal", "buurthuis", "[3]", "vrij", words)
+    files["activiteiten/lang.md"] = _activity(
+        "Lang verhaal", "buurthuis", "[3]", "vrij", words, locatie="Bibliotheek Veenhof"
+    )
     site, _ = check(write_tree(tmp_path / "content", files))
     index = search_index.build_index(search_documents.build_documents(site))
-    assert "woord29" in index.inverted_index and "woord30" not in index.inverted_index
+    assert {"woord0", "woord1999", "veenhof"} <= set(index.inverted_index)
 
 
 def test_the_snippet_is_short_and_plain_text(tmp_path: Path) -> None:
@@ -502,7 +529,7 @@ def test_the_snippet_is_short_and_plain_text(tmp_path: Path) -> None:
     files["activiteiten/opmaak.md"] = _activity("Opmaak", "buurthuis", "[3]", "vrij", body)
     site, _ = check(write_tree(tmp_path / "content", files))
     docs = search_documents.build_documents(site)
-    snippet = next(d.display[2] for d in docs if d.title == "Opmaak")
+    snippet = next(d.display[2] for d in docs if d.fields["t"] == "Opmaak")
     assert snippet.startswith("Dit is vet en een link")
     assert "*" not in snippet and "](" not in snippet
     assert len(snippet) <= search_documents.SNIPPET_CHARS + 2
@@ -511,7 +538,7 @@ def test_the_snippet_is_short_and_plain_text(tmp_path: Path) -> None:
 def test_the_files_are_deterministic(search_content: Path, tmp_path: Path) -> None:
     build(content_dir=search_content, output_dir=tmp_path / "a")
     build(content_dir=search_content, output_dir=tmp_path / "b")
-    for name in (urls.SEARCH_DATA, urls.SEARCH_INDEX):
+    for name in (urls.SEARCH_DATA, urls.SEARCH_INDEX, urls.SEARCH_TEXT):
         first = (tmp_path / "a" / name).read_bytes()
         assert first == (tmp_path / "b" / name).read_bytes()
         assert first.decode("utf-8") == dumps(json.loads(first)) + "\n"
@@ -573,7 +600,7 @@ def test_a_plain_text_shortcut_gives_the_same_text_as_markup(tmp_path: Path) -> 
         for p in sorted((REPO / "content").glob("*/*.md"))
     ]
     for sample in samples:
-        assert search_documents._plain_text(sample) == plain_text(sample), sample
+        assert search_documents._text(sample) == plain_text(sample), sample
 
 
 # --- The page ---------------------------------------------------------------------------

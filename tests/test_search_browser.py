@@ -15,7 +15,6 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import Page, expect
 
-from generator import urls
 from generator.build import build
 from generator.search.reference import Filters, Searcher
 from tests.helpers import axe_check, watch_errors, write_tree
@@ -71,10 +70,7 @@ def type_query(page: Page, text: str) -> None:
 
 
 def python_searcher(site: Path) -> Searcher:
-    return Searcher.from_json(
-        (site / urls.SEARCH_DATA).read_text(encoding="utf-8"),
-        (site / urls.SEARCH_INDEX).read_text(encoding="utf-8"),
-    )
+    return Searcher.from_site(site)
 
 
 # --- The same pipeline and the same results as the Python reference ------------------
@@ -132,7 +128,8 @@ def test_the_browser_gives_the_same_results_as_python(
             query,
             Filters(**{k: tuple(v) if isinstance(v, list) else v for k, v in filters.items()}),
         )
-        assert outcome["partial"] == expected.partial, query
+        assert outcome["complete"] == expected.complete, query
+        assert tuple(outcome["unmatched"]) == expected.unmatched, query
         assert [h["ref"] for h in outcome["hits"]] == [h.ref for h in expected.hits], query
         # The same numbers in the same order: the scores are equal to the last bit.
         assert [h["score"] for h in outcome["hits"]] == [h.score for h in expected.hits], query
@@ -468,3 +465,33 @@ def test_axe_finds_nothing_on_a_phone_with_results_and_open_filters(
 def test_the_header_search_box_passes_axe(page: Page, errors: list[str], fixture_url: str) -> None:
     page.goto(fixture_url + "activiteiten/koffie/")
     assert axe_check(page, "activiteit met zoekvak") == []
+
+
+def test_no_result_offers_a_spelling_suggestion_the_wegwijzer_and_the_lists(
+    page: Page, errors: list[str], fixture_url: str
+) -> None:
+    open_search(page, fixture_url)
+    help_box = page.locator("#zk-geen")
+    type_query(page, "wnadlgroep")  # two letters swapped and one left out
+    expect(page.locator("#zoekstatus")).to_have_text(
+        "Geen resultaten voor ‘wnadlgroep’. Probeer een ander woord."
+    )
+    expect(help_box).to_be_visible()
+    suggestion = page.locator("#zk-suggestie-link")
+    expect(suggestion).to_have_text("wandelgroep")
+    assert suggestion.get_attribute("href").endswith("?q=wandelgroep")
+    assert help_box.get_by_role("link", name="wegwijzer").is_visible()
+    assert help_box.get_by_role("link", name="per doelgroep").is_visible()
+    suggestion.click()
+    expect(page.locator(RESULT_LINKS)).to_have_text(["Wandelgroep"])
+    expect(help_box).to_be_hidden()
+    # A word that matches nothing next to one that does is named, with a suggestion.
+    type_query(page, "koffie wnadlgroep")
+    expect(page.locator("#zoekstatus")).to_contain_text("Niets gevonden voor ‘wnadlgroep’.")
+    expect(page.locator("#zk-suggestie-link")).to_have_text("koffie wandelgroep")
+    # Filters alone never say "Probeer een ander woord".
+    page.goto(fixture_url + "zoeken/?ladder=6")
+    expect(page.locator("#zoekstatus")).to_have_text(
+        "Geen resultaten met 1 filter. Probeer minder filters."
+    )
+    expect(help_box).to_be_hidden()

@@ -377,7 +377,7 @@ def test_unknown_field_without_a_close_match_lists_the_options(minimal_content) 
     content = minimal_content({"organisaties/wijkteam.md": organisation("prijs: 5 euro")})
     assert failure(content) == [
         f"{ORG}:4: prijs: onbekend veld; mogelijk zijn 'naam', 'telefoon', 'email', 'website',"
-        " 'adres', 'wijken' of 'gecontroleerd'"
+        " 'adres', 'wijken', 'zoektermen' of 'gecontroleerd'"
     ]
 
 

@@ -17,17 +17,24 @@ from ..assemble import Site
 from ..assets import VENDOR_FILES
 from ..model import LADDER, Toegang
 from ..publish import Writer
+from . import shards
+from .compounds import WordList
 from .documents import build_documents, display_data
 from .index import QUERY_SETTINGS, encode_index, index_builder
+from .text import STEM_EXCEPTIONS
 
 
-def write_index(site: Site, writer: Writer) -> None:
-    """Write zoeken/gegevens.json and zoeken/index.json."""
+def write_index(site: Site, writer: Writer, words: WordList | None) -> None:
+    """Write zoeken/gegevens.json and zoeken/index.json; compounds split with `words`."""
     documents = build_documents(site)
     writer.write_json(urls.SEARCH_DATA, display_data(site, documents))
-    payload = encode_index(index_builder(documents))
+    payload = encode_index(index_builder(documents, words))
     payload["query"] = QUERY_SETTINGS  # js/zoeken/zoek.js builds its queries with these
-    writer.write_json(urls.SEARCH_INDEX, payload)
+    payload["stammen"] = STEM_EXCEPTIONS  # and its terms with these
+    payload["woordenlijst"] = words.source if words else None  # what split the compounds
+    core, text = shards.split(payload)
+    writer.write_json(urls.SEARCH_INDEX, core)
+    writer.write_json(urls.SEARCH_TEXT, text)
 
 
 def page_context(site: Site) -> dict[str, Any]:
@@ -51,7 +58,11 @@ def page_context(site: Site) -> dict[str, Any]:
     return {
         "search_data": urls.SEARCH_DATA,
         "search_index": urls.SEARCH_INDEX,
+        "search_text": urls.SEARCH_TEXT,
         "search_scripts": [urls.vendor(name) for _, name in VENDOR_FILES],
         "search_module": urls.static("js/zoeken/pagina.js"),
+        "contact_org": site.organisation(contact)
+        if (contact := site.config.wegwijzer.contact)
+        else None,
         "facets": facets,
     }

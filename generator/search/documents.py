@@ -45,12 +45,8 @@ FACETS = (
     ("wijk", "wijken", "positie"),
     ("toegang", "toegang", "positie"),
 )
-# Only the start of a description goes into the index: it says what the activity
-# is; the rest (directions, opening hours) mostly adds size, not findability.
-EXCERPT_WORDS = 30
 SNIPPET_CHARS = 120
 
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 # Anything Markdown or HTML could act on: markup characters, entities, and lines
 # that start a list, quote, heading underline or code block.
 _MARKUP = re.compile(
@@ -64,46 +60,33 @@ _MARKUP = re.compile(
 
 @dataclass(frozen=True)
 class Document:
-    """One searchable entry: its index fields and what a result shows."""
+    """One searchable entry: the text of each index field (see index.FIELDS) and its row."""
 
-    title: str
-    tags: str
-    body: str
+    fields: dict[str, str]
     display: list[Any]
 
 
-def _leading_text(source: str, words: int = 2 * EXCERPT_WORDS) -> str:
-    """The plain text of the first paragraphs of editor Markdown, at least `words` long.
-
-    Only the start of a description is indexed or shown, and rendering Markdown
-    is slow (about half a millisecond per description), so render only that.
-    """
-    paragraphs = _PARAGRAPH_BREAK.split(source.strip())
-    count = 0
-    for n, paragraph in enumerate(paragraphs, start=1):
-        count += len(paragraph.split())
-        if count >= words:
-            return _plain_text("\n\n".join(paragraphs[:n]))
-    return _plain_text(source)
-
-
-def _plain_text(source: str) -> str:
-    """markup.plain_text, without rendering text that has no Markdown or HTML in it."""
+def _text(source: str) -> str:
+    """The plain text of editor Markdown, without rendering text that has no markup."""
     if _MARKUP.search(source):
         return plain_text(source)
     return " ".join(source.split())
 
 
-def _excerpt(text: str, words: int = EXCERPT_WORDS) -> str:
-    return " ".join(text.split()[:words])
+def _names(site: Site, kind: str, ids: Sequence[str]) -> list[str]:
+    return [t.naam for t in site.terms(kind, tuple(ids))]
 
 
-def _term_words(site: Site, kind: str, ids: Sequence[str]) -> list[str]:
-    words: list[str] = []
-    for term in site.terms(kind, tuple(ids)):
-        words.append(term.naam)
-        words.extend(term.zoektermen)
-    return words
+def _synonyms(site: Site, kind: str, ids: Sequence[str]) -> list[str]:
+    return [z for t in site.terms(kind, tuple(ids)) for z in t.zoektermen]
+
+
+def _fields(
+    title: str, own: Sequence[str], tags: Sequence[str], synonyms: Sequence[str], body: str
+) -> dict[str, str]:
+    """t: the title; z: the entry's own zoektermen; k: organisation and taxonomy names;
+    s: the taxonomy's zoektermen; b: the whole description with kosten, wanneer, locatie."""
+    return {"t": title, "z": " ".join(own), "k": " ".join(tags), "s": " ".join(synonyms), "b": body}
 
 
 def build_documents(site: Site) -> list[Document]:
@@ -114,11 +97,10 @@ def build_documents(site: Site) -> list[Document]:
     toegang_number = {t: n for n, t in enumerate(Toegang)}
     documents = []
     for a in site.activities:
-        text = _leading_text(a.beschrijving)
+        text = _text(a.beschrijving)
         org = site.organisation(a.organisatie)
-        tags = [org.naam, *_term_words(site, "doelgroepen", a.doelgroepen)]
-        tags += _term_words(site, "leefgebieden", a.leefgebieden)
-        tags += _term_words(site, "wijken", a.wijken)
+        tags = [org.naam] + [n for k in kinds for n in _names(site, k, getattr(a, k))]
+        synonyms = [z for k in kinds for z in _synonyms(site, k, getattr(a, k))]
         display = [
             a.titel,
             urls.activity(a.slug),
@@ -129,18 +111,20 @@ def build_documents(site: Site) -> list[Document]:
             list(a.ladder),
             *([term_number[k][i] for i in getattr(a, k)] for k in kinds),
         ]
-        documents.append(
-            Document(
-                a.titel, " ".join(tags), " ".join((_excerpt(text), a.kosten, a.wanneer)), display
-            )
-        )
+        body = " ".join((text, a.kosten, a.wanneer, a.locatie))
+        documents.append(Document(_fields(a.titel, a.zoektermen, tags, synonyms, body), display))
     for o in site.organisations:
-        text = _leading_text(o.beschrijving)
+        text = _text(o.beschrijving)
+        address = present.address_line(o.adres)
         documents.append(
             Document(
-                o.naam,
-                " ".join(_term_words(site, "wijken", o.wijken)),
-                _excerpt(text),
+                _fields(
+                    o.naam,
+                    o.zoektermen,
+                    _names(site, "wijken", o.wijken),
+                    _synonyms(site, "wijken", o.wijken),
+                    " ".join((text, address)),
+                ),
                 [o.naam, urls.organisation(o.slug), shorten(text, SNIPPET_CHARS)],
             )
         )

@@ -21,27 +21,47 @@ from lunr.pipeline import Pipeline
 from lunr.token_set_builder import TokenSetBuilder
 from lunr.vector import Vector
 
+from . import compounds, text
+from .compounds import WordList
 from .documents import FORMAT_VERSION, Document
-from .text import STOP_WORDS, stem, terms, trim
+from .text import STOP_WORDS, stem, trim
 
-# Index fields with their boost: title, tags (organisation, doelgroepen and
-# leefgebieden with their zoektermen, wijken), body (an excerpt, kosten, wanneer).
-FIELDS: tuple[tuple[str, int], ...] = (("t", 10), ("k", 4), ("b", 1))
+# Index fields with their boost (documents._fields says what is in each): a word in
+# the title or the entry's own zoektermen outranks one reached only through a
+# taxonomy name or, lower still, a taxonomy's zoektermen.
+FIELDS: tuple[tuple[str, float], ...] = (
+    ("t", 10),
+    ("z", 8),
+    ("k", 3),
+    ("s", 0.5),
+    ("b", 2),
+)
 
-# Query construction (mirrored in js/zoeken/zoek.js): every word adds its exact stem,
-# the stem as a prefix (typing "schuld" finds "schuldhulpverlening"), and the
-# stem with one typo (insert, delete, replace or swap one letter).
+# Query construction (mirrored in js/zoeken/zoek.js, which gets these settings in the
+# index): every word adds its exact term and the term as a prefix (typing "schuld"
+# finds "schuldhulpverlening"); if neither matches, its parts as a compound of index
+# terms (see compounds.py); if still nothing, the term with one typo (insert, delete,
+# replace or swap one letter).
 EXACT_BOOST = 3
 PREFIX_BOOST = 1
 FUZZY_BOOST = 1
 PREFIX_MIN = 4
 FUZZY_MIN = 5
+PART_BOOST = 1
 QUERY_SETTINGS = {
     "exactBoost": EXACT_BOOST,
     "prefixBoost": PREFIX_BOOST,
+    "partBoost": PART_BOOST,
     "fuzzyBoost": FUZZY_BOOST,
     "prefixMin": PREFIX_MIN,
     "fuzzyMin": FUZZY_MIN,
+    "samenstelling": {
+        "minWoord": compounds.MIN_WORD,
+        "minDeel": compounds.MIN_PART,
+        "minKop": compounds.MIN_HEAD,
+        "maxDelen": compounds.MAX_PARTS,
+        "geenKop": sorted(compounds.NOT_A_HEAD),
+    },
 }
 
 
@@ -120,11 +140,24 @@ class DutchBuilder(Builder):
                 posting[field_name].setdefault(doc_ref, {})
 
 
-def index_builder(documents: Sequence[Document]) -> DutchBuilder:
-    """A built DutchBuilder over the documents (refs "0", "1", ...); `.index` is the index."""
+def field_terms(source: str, words: WordList | None) -> list[str]:
+    """The terms of one field: each word's term, then the terms of its compound parts."""
+    out = []
+    for word in text.words(source):
+        out.append(text.term(word))
+        if words is not None:
+            out += [text.term(part) for part in words.parts(word)]
+    return out
+
+
+def index_builder(documents: Sequence[Document], words: WordList | None = None) -> DutchBuilder:
+    """A built DutchBuilder over the documents (refs "0", "1", ...); `.index` is the index.
+
+    With a word list, compound words are indexed with their parts too.
+    """
     builder = DutchBuilder()
     for ref, doc in enumerate(documents):
-        builder.add_terms(ref, {"t": terms(doc.title), "k": terms(doc.tags), "b": terms(doc.body)})
+        builder.add_terms(ref, {name: field_terms(doc.fields[name], words) for name, _ in FIELDS})
     builder.index = builder.build()
     return builder
 

@@ -10,15 +10,29 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from lunr.index import Index
 from lunr.token_set import TokenSet
 
-from .index import EXACT_BOOST, FUZZY_BOOST, FUZZY_MIN, PREFIX_BOOST, PREFIX_MIN, decode_index
-from .text import terms
+from .. import urls
+from . import shards
+from .compounds import split_term
+from .index import (
+    EXACT_BOOST,
+    FUZZY_BOOST,
+    FUZZY_MIN,
+    PART_BOOST,
+    PREFIX_BOOST,
+    PREFIX_MIN,
+    decode_index,
+)
+from .text import term
+from .text import words as text_words
 
 FACETS = ("doelgroep", "ladder", "leefgebied", "wijk", "toegang")
+FILES = (urls.SEARCH_DATA, urls.SEARCH_INDEX, urls.SEARCH_TEXT)
 
 
 @dataclass(frozen=True)
@@ -40,12 +54,21 @@ class Filters:
 class Hit:
     ref: int
     score: float
+    words: int = 0
+    """How many of the query's words it has (those that matched anything at all)."""
 
 
 @dataclass(frozen=True)
 class Results:
     hits: list[Hit]
-    partial: bool = False  # no document has every word: these have some of them
+    complete: int = 0
+    """How many hits, the first ones, have every word; the rest have some of them."""
+    unmatched: tuple[str, ...] = ()
+    """The words of the query that match nothing at all, as typed (normalized)."""
+
+    @property
+    def partial(self) -> bool:
+        return self.complete < len(self.hits)
 
 
 @dataclass
@@ -67,20 +90,30 @@ class Searcher:
         }
 
     @classmethod
-    def from_json(cls, data_json: str, index_json: str) -> Searcher:
-        return cls(json.loads(data_json), decode_index(json.loads(index_json)))
+    def from_json(cls, data_json: str, index_json: str, text_json: str) -> Searcher:
+        """From gegevens.json, index.json and index-tekst.json (the whole index)."""
+        full = shards.merge(json.loads(index_json), json.loads(text_json))
+        return cls(json.loads(data_json), decode_index(full))
+
+    @classmethod
+    def from_site(cls, site_dir: Path) -> Searcher:
+        """From the search files of a built site."""
+        read = [(site_dir / name).read_text(encoding="utf-8") for name in FILES]
+        return cls.from_json(*read)
 
     def search(self, query: str, filters: Filters | None = None) -> Results:
         filters = filters or Filters()
         keep = self._filter(filters)
-        stems = query_stems(query)
-        if not stems:
+        words = query_words(query)
+        if not words:
             if filters.is_empty():
                 return Results([])
-            count = self.data["activiteiten"]
-            return Results([Hit(r, 0.0) for r in range(count) if keep(r)])
-        matched, partial = run_query(self.index, stems)
-        return Results([h for h in matched if keep(h.ref)], partial)
+            hits = [Hit(r, 0.0) for r in range(self.data["activiteiten"]) if keep(r)]
+            return Results(hits, len(hits))
+        matched, active, unmatched = run_query(self.index, [t for _, t in words])
+        hits = [h for h in matched if keep(h.ref)]
+        complete = sum(1 for h in hits if h.words == active)
+        return Results(hits, complete, tuple(w for w, t in words if t in unmatched))
 
     def _filter(self, filters: Filters) -> Any:
         if filters.is_empty():
@@ -117,55 +150,86 @@ class Searcher:
         return keep
 
 
+def query_words(query: str) -> list[tuple[str, str]]:
+    """(word, term) for each word of a query, distinct by term, in order; no stop words."""
+    seen: dict[str, str] = {}
+    for word in text_words(query):
+        seen.setdefault(term(word), word)
+    return [(word, t) for t, word in seen.items()]
+
+
 def query_stems(query: str) -> list[str]:
-    """The distinct stems of a query, in order; stop words and empty words dropped."""
-    seen: dict[str, None] = {}
-    for term in terms(query):
-        seen.setdefault(term, None)
-    return list(seen)
+    """The distinct terms of a query, in order."""
+    return [t for _, t in query_words(query)]
 
 
-def expand(index: Index, word_stem: str) -> dict[str, int]:
+@dataclass(frozen=True)
+class Expansion:
+    """What one query word matches: index terms with their boost, or all of its parts."""
+
+    terms: dict[str, int]
+    parts: tuple[str, ...] = ()
+
+    def satisfied_by(self, matched: set[str]) -> bool:
+        return bool(matched.intersection(self.terms)) or bool(
+            self.parts and matched.issuperset(self.parts)
+        )
+
+
+def expand(index: Index, word_term: str) -> Expansion:
     """The index terms one query word matches, with their boost.
 
-    Exact stem, the stem as prefix (4+ letters), and the stem with one edit
-    (5+ letters), as lunr's wildcard and edit-distance clauses expand them;
-    a term found several ways gets the boosts added, as lunr does.
+    The exact term and the term as a prefix (4+ letters); and, when the term is a
+    compound of index terms, its parts (a document with all of them has the word, and
+    each part counts for the score, so "computerles" ranks the computer course up).
+    Only when none of these matches, the term with one edit (5+ letters). A term found
+    several ways gets the boosts added, as lunr does.
     """
     found: dict[str, int] = {}
-    if word_stem in index.inverted_index:
-        found[word_stem] = EXACT_BOOST
-    sets = []
-    if len(word_stem) >= PREFIX_MIN:
-        sets.append((TokenSet.from_string(word_stem + "*"), PREFIX_BOOST))
-    if len(word_stem) >= FUZZY_MIN:
-        sets.append((TokenSet.from_fuzzy_string(word_stem, 1), FUZZY_BOOST))
-    for token_set, boost in sets:
-        for term in index.token_set.intersect(token_set).to_list():
-            found[term] = found.get(term, 0) + boost
-    return found
+    if word_term in index.inverted_index:
+        found[word_term] = EXACT_BOOST
+    if len(word_term) >= PREFIX_MIN:
+        _add(found, index, TokenSet.from_string(word_term + "*"), PREFIX_BOOST)
+    parts = tuple(dict.fromkeys(split_term(word_term, index.inverted_index) or ()))
+    if not found and not parts and len(word_term) >= FUZZY_MIN:
+        _add(found, index, TokenSet.from_fuzzy_string(word_term, 1), FUZZY_BOOST)
+    return Expansion(found, parts)
 
 
-def run_query(index: Index, stems: Iterable[str]) -> tuple[list[Hit], bool]:
-    """Results for all words (best first); if none has all, those with some (partial)."""
+def _add(found: dict[str, int], index: Index, token_set: TokenSet, boost: int) -> None:
+    for match in index.token_set.intersect(token_set).to_list():
+        found[match] = found.get(match, 0) + boost
+
+
+def run_query(index: Index, terms: Iterable[str]) -> tuple[list[Hit], int, set[str]]:
+    """The hits for the query terms, best first: those with the most words first, then
+    by score, then in site order. Also how many words matched anything, and the terms
+    that matched nothing."""
     boosts: dict[str, int] = {}
-    per_word: list[set[str]] = []
-    for word_stem in stems:
-        expansion = expand(index, word_stem)
-        if expansion:  # a word that matches nothing at all is ignored
-            per_word.append(set(expansion))
-        for term, boost in expansion.items():
-            boosts[term] = boosts.get(term, 0) + boost
+    expansions: list[Expansion] = []
+    unmatched: set[str] = set()
+    for word_term in terms:
+        expansion = expand(index, word_term)
+        if not expansion.terms and not expansion.parts:
+            unmatched.add(word_term)
+            continue
+        expansions.append(expansion)
+        for match, boost in expansion.terms.items():
+            boosts[match] = boosts.get(match, 0) + boost
+        for part in expansion.parts:
+            boosts[part] = boosts.get(part, 0) + PART_BOOST
     if not boosts:
-        return [], False
+        return [], 0, unmatched
 
     def build(q: Any) -> None:
-        for term in sorted(boosts):
-            q.term(term, use_pipeline=False, boost=boosts[term])
+        for match in sorted(boosts):
+            q.term(match, use_pipeline=False, boost=boosts[match])
 
-    results = index.query(callback=build)
-    hits = [(Hit(int(r["ref"]), r["score"]), set(r["match_data"].metadata)) for r in results]
-    every = [h for h, matched in hits if all(matched & word for word in per_word)]
-    partial = not every and len(per_word) > 1
-    chosen = [h for h, _ in hits] if partial else every
-    return sorted(chosen, key=lambda h: (-h.score, h.ref)), partial
+    hits = []
+    for result in index.query(callback=build):
+        matched = set(result["match_data"].metadata)
+        words = sum(1 for e in expansions if e.satisfied_by(matched))
+        if words:
+            hits.append(Hit(int(result["ref"]), result["score"], words))
+    hits.sort(key=lambda h: (-h.words, -h.score, h.ref))
+    return hits, len(expansions), unmatched

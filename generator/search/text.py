@@ -58,13 +58,46 @@ def stem(word: str) -> str:
     return str(_STEMMER.stemWord(word))
 
 
-def terms(text: str) -> list[str]:
-    """The index terms of a text: normalized words, stop words left out, stemmed.
+# Words whose Dutch Porter stem would merge them with a word of another meaning, and
+# the term they get instead. Reviewed by hand; see docs/zoeken.md to add one. The index
+# carries this list to the browser ("stammen"), so both sides use the same.
+STEM_EXCEPTIONS = {
+    # ouderen (older people) and ouders (parents) would both become "ouder".
+    "ouderen": "ouderen",
+    "oudere": "ouderen",
+    "ouders": "ouder",
+    # dementie and detentie are one letter apart; both keep their own word.
+    "detentie": "detentie",
+    "dementie": "dementie",
+}
+_CONSONANTS = frozenset("bcdfghjklmnpqrstvwxz")
 
-    This is lunr.nl's index pipeline (trimmer-nl, stopWordFilter-nl, stemmer-nl)
-    applied to `normalize(text)`; the trimmer has nothing left to do after it.
+
+def undouble(word_stem: str) -> str:
+    """Drop a doubled final consonant, as Dutch spelling does: zwemm -> zwem, less -> les."""
+    if len(word_stem) > 2 and word_stem[-1] == word_stem[-2] and word_stem[-1] in _CONSONANTS:
+        return word_stem[:-1]
+    return word_stem
+
+
+@lru_cache(maxsize=262_144)
+def term(word: str) -> str:
+    """The index term of one normalized word: an exception, or its undoubled stem."""
+    return STEM_EXCEPTIONS.get(word) or undouble(stem(word))
+
+
+def words(text: str) -> list[str]:
+    """The normalized words of a text without stop words."""
+    return [w for w in normalize(text).split() if w not in STOP_WORDS]
+
+
+def terms(text: str) -> list[str]:
+    """The index terms of a text: normalized words, stop words left out, each `term`-ed.
+
+    lunr.nl's index pipeline (trimmer-nl, stopWordFilter-nl, stemmer-nl) applied to
+    `normalize(text)`, plus our exceptions and undoubling.
     """
-    return [stem(w) for w in normalize(text).split() if w not in STOP_WORDS]
+    return [term(w) for w in words(text)]
 
 
 # The same functions as lunr pipeline functions, registered under lunr-languages'

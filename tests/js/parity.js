@@ -8,7 +8,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 
-import { decodeIndex } from "../../templates/static/js/zoeken/index.js";
+import { decodeIndex, mergeIndex } from "../../templates/static/js/zoeken/index.js";
 import { createText } from "../../templates/static/js/zoeken/tekst.js";
 import { noFilters, search } from "../../templates/static/js/zoeken/zoek.js";
 import { match, outcome } from "../../templates/static/js/wegwijzer/regels.js";
@@ -17,9 +17,9 @@ import { lunr } from "./lunr.js";
 const request = JSON.parse(readFileSync(0, "utf-8"));
 const read = (name) => JSON.parse(readFileSync(path.join(request.site, name), "utf-8"));
 
-const text = createText(lunr);
 const data = read("zoeken/gegevens.json");
-const json = read("zoeken/index.json");
+const json = mergeIndex(read("zoeken/index.json"), read("zoeken/index-tekst.json"));
+const text = createText(lunr, json.stammen);
 const engine = { lunr, text, data, index: decodeIndex(lunr, json), settings: json.query };
 const wegwijzer = read("wegwijzer/data.json");
 

@@ -2,17 +2,18 @@
 import assert from "node:assert/strict";
 import { describe as group, test } from "node:test";
 
-import { decodeIndex } from "../../templates/static/js/zoeken/index.js";
-import { createText } from "../../templates/static/js/zoeken/tekst.js";
+import { decodeIndex, mergeIndex } from "../../templates/static/js/zoeken/index.js";
+import { createText, undouble } from "../../templates/static/js/zoeken/tekst.js";
 import {
-  describe, filterCount, makeFilter, noFilters, runQuery, search,
+  describe, editDistance, expand, filterCount, makeFilter, noFilters, runQuery, search, splitTerm,
+  suggest,
 } from "../../templates/static/js/zoeken/zoek.js";
 import { builtJSON } from "./golden.js";
 import { lunr } from "./lunr.js";
 
-const text = createText(lunr);
 const data = builtJSON("zoeken/gegevens.json");
-const json = builtJSON("zoeken/index.json");
+const json = mergeIndex(builtJSON("zoeken/index.json"), builtJSON("zoeken/index-tekst.json"));
+const text = createText(lunr, json.stammen);
 const engine = { lunr, text, data, index: decodeIndex(lunr, json), settings: json.query };
 
 function titles(outcome) {
@@ -36,6 +37,17 @@ group("text", () => {
   test("query stems are distinct and in order", () => {
     assert.deepEqual(text.queryStems("koffie Koffie wandelen"), ["koffie", "wandel"]);
   });
+  test("a doubled final consonant is undone, so zwemmen meets zwem", () => {
+    assert.equal(undouble("zwemm"), "zwem");
+    assert.equal(undouble("koff"), "kof");
+    assert.equal(undouble("taal"), "taal");
+    assert.equal(text.term("zwemmen"), "zwem");
+  });
+  test("the index's exceptions keep ouderen apart from ouders", () => {
+    assert.equal(text.term("ouderen"), "ouderen");
+    assert.equal(text.term("ouders"), "ouder");
+    assert.notEqual(createText(lunr).term("ouderen"), "ouderen"); // without them: "ouder"
+  });
 });
 
 group("query", () => {
@@ -51,9 +63,9 @@ group("query", () => {
   test("a prefix finds longer words", () => {
     assert.ok(titles(search(engine, "werkpl", filters())).includes("Werkplaats De Vaart"));
   });
-  test("no document with every word gives the documents with some (partial)", () => {
+  test("no document with every word gives the documents with some", () => {
     const outcome = search(engine, "koffie jobcoach", filters());
-    assert.equal(outcome.partial, true);
+    assert.equal(outcome.complete, 0);
     // The buurthuis's own page mentions koffie too.
     assert.deepEqual(
       new Set(titles(outcome)),
@@ -63,13 +75,37 @@ group("query", () => {
   test("user input never reaches lunr's query parser", () => {
     assert.doesNotThrow(() => search(engine, "schulden: hulp~2 +koffie -thee *", filters()));
   });
-  test("a word that matches nothing is ignored", () => {
-    const outcome = runQuery(lunr, engine.index, engine.settings, ["xyzzy", "koffie"]);
-    assert.equal(outcome.partial, false);
+  test("documents with all words come first, then those with most", () => {
+    const outcome = search(engine, "koffie buurthuis", filters());
+    assert.ok(outcome.complete > 0 && outcome.complete < outcome.hits.length);
+    const words = outcome.hits.map((h) => h.words);
+    assert.deepEqual(words, [...words].sort((a, b) => b - a));
+  });
+  test("a word that matches nothing is named, and the others still count", () => {
+    const outcome = search(engine, "xyzzy koffie", filters());
+    assert.deepEqual(outcome.unmatched, ["xyzzy"]);
+    assert.equal(outcome.complete, outcome.hits.length);
     assert.ok(outcome.hits.length > 0);
+    const raw = runQuery(lunr, engine.index, engine.settings, ["xyzzy", "koffie"]);
+    assert.deepEqual([...raw.unmatched], ["xyzzy"]);
+    assert.equal(raw.active, 1);
+  });
+  test("a compound query word is found through its parts", () => {
+    // "werkplaatsbegeleiding" is nowhere, but werkplaats and begeleid(er) are.
+    assert.deepEqual(splitTerm(engine.index, engine.settings.samenstelling, "koffiewandel"), [
+      "koffie", "wandel",
+    ]);
+    assert.equal(splitTerm(engine.index, engine.settings.samenstelling, "koffie"), null);
+  });
+  test("a typo is tried only when nothing else matches", () => {
+    const exact = expand(lunr, engine.index, engine.settings, "wandel");
+    assert.ok(exact.terms.has("wandel") && exact.terms.size >= 1);
+    assert.ok(![...exact.terms.keys()].some((t) => t !== "wandel" && !t.startsWith("wandel")));
+    const typo = expand(lunr, engine.index, engine.settings, "wandwl");
+    assert.ok(typo.terms.has("wandel"));
   });
   test("nothing typed and no filter is no result, not everything", () => {
-    assert.deepEqual(search(engine, "", filters()), { hits: [], partial: false });
+    assert.deepEqual(search(engine, "", filters()), { hits: [], complete: 0, unmatched: [] });
   });
   test("a word search waits for the index; filters alone do not", () => {
     const loading = { ...engine, index: null };
@@ -108,7 +144,11 @@ group("filters", () => {
 });
 
 group("status sentence", () => {
-  const found = (n) => ({ hits: Array.from({ length: n }, (_, ref) => ({ ref, score: 1 })), partial: false });
+  const found = (n, complete = n, unmatched = []) => ({
+    hits: Array.from({ length: n }, (_, ref) => ({ ref, score: 1, words: 1 })),
+    complete,
+    unmatched,
+  });
   test("counts with the query and the filters", () => {
     assert.equal(
       describe({ query: "koffie", chosen: 2, outcome: found(3), shown: 3 }),
@@ -123,11 +163,56 @@ group("status sentence", () => {
     assert.match(describe({ query: "x", chosen: 0, outcome: null, shown: 0 }), /wordt geladen/);
     assert.match(describe({ query: "x", chosen: 0, outcome: null, shown: 0, indexFailed: true }), /werkt nu niet/);
   });
-  test("partial results and long lists are explained", () => {
+  test("partial results, unmatched words and long lists are explained", () => {
     assert.equal(
-      describe({ query: "a b", chosen: 0, outcome: { ...found(2), partial: true }, shown: 2 }),
+      describe({ query: "a b", chosen: 0, outcome: found(2, 0), shown: 2 }),
       "Geen resultaten met al deze woorden. Wel 2 resultaten met een deel van de woorden.",
     );
+    assert.equal(
+      describe({ query: "a b", chosen: 0, outcome: found(5, 2), shown: 5 }),
+      "5 resultaten voor ‘a b’: eerst 2 met alle woorden, daarna 3 met een deel ervan.",
+    );
+    assert.equal(
+      describe({ query: "koffie xyz qq", chosen: 0, outcome: found(1, 1, ["xyz", "qq"]), shown: 1 }),
+      "1 resultaat voor ‘koffie xyz qq’. Niets gevonden voor ‘xyz’ en ‘qq’.",
+    );
+    assert.equal(
+      describe({ query: "xyz", chosen: 0, outcome: found(0, 0, ["xyz"]), shown: 0 }),
+      "Geen resultaten voor ‘xyz’. Probeer een ander woord.",
+    );
+    assert.equal(
+      describe({ query: "", chosen: 2, outcome: found(0, 0), shown: 0 }),
+      "Geen resultaten met 2 filters. Probeer minder filters.",
+    );
     assert.match(describe({ query: "x", chosen: 0, outcome: found(40), shown: 30 }), /De eerste 30 staan hieronder\.$/);
+  });
+});
+
+group("no result", () => {
+  test("edit distance counts single-letter edits", () => {
+    assert.equal(editDistance("koffie", "koffie"), 0);
+    assert.equal(editDistance("kofie", "koffie"), 1);
+    assert.equal(editDistance("wndlgroep", "wandelgroep"), 2);
+  });
+  test("a close word of the index is suggested, nothing for a far one", () => {
+    assert.equal(suggest(lunr, engine.index, "wnadlgroep"), "wandelgroep"); // a swap and a gap
+    assert.equal(suggest(lunr, engine.index, "kofiie"), "koffie");
+    assert.equal(suggest(lunr, engine.index, "xyzzyq"), null);
+    assert.equal(suggest(lunr, engine.index, "kof"), null); // too short to guess
+  });
+});
+
+group("the index in two files", () => {
+  test("the core alone finds titles; merged, the descriptions too", () => {
+    const core = builtJSON("zoeken/index.json");
+    const alone = { ...engine, index: decodeIndex(lunr, core) };
+    assert.ok(titles(search(alone, "wandelgroep", filters())).includes("Wandelgroep"));
+    // "toeslagen" is only in the description of the Spreekuur geldzaken.
+    assert.deepEqual(titles(search(alone, "toeslagen", filters())), []);
+    assert.deepEqual(titles(search(engine, "toeslagen", filters())), ["Spreekuur geldzaken"]);
+  });
+  test("merging keeps the terms sorted and every field's lengths", () => {
+    assert.deepEqual(json.terms, [...json.terms].sort());
+    assert.ok(json.lengths.every((lengths) => lengths.length === data.docs.length));
   });
 });

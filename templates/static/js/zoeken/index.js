@@ -48,3 +48,29 @@ export function decodeIndex(lunr, data) {
     pipeline: lunr.Pipeline.load(data.pipeline),
   });
 }
+
+/**
+ * The whole encoded index from its two files: index.json (the core) and
+ * index-tekst.json (the description field); generator/search/shards.py merge.
+ */
+export function mergeIndex(core, text) {
+  const f = core.fields.indexOf(text.field);
+  const rows = new Map();
+  core.terms.forEach((term, n) => rows.set(term, [core.idf[n], core.postings[n].slice()]));
+  text.terms.forEach((term, n) => {
+    const found = rows.get(term) || [text.idf[n], core.fields.map(() => [])];
+    found[1][f] = text.postings[n];
+    rows.set(term, found);
+  });
+  // Sorted as Python sorts strings: by code point (the terms are a-z and digits).
+  const terms = [...rows.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const lengths = core.lengths.slice();
+  lengths[f] = text.lengths;
+  return {
+    ...core,
+    terms,
+    idf: terms.map((t) => rows.get(t)[0]),
+    postings: terms.map((t) => rows.get(t)[1]),
+    lengths,
+  };
+}

@@ -5,13 +5,12 @@
  * Needs lunr.js, lunr.stemmer.support.js and lunr.nl.js, loaded before this module.
  */
 import { el } from "../dom.js";
-import { decodeIndex } from "./index.js";
+import { decodeIndex, mergeIndex } from "./index.js";
 import { createText } from "./tekst.js";
-import { describe, filterCount, noFilters, plural, search } from "./zoek.js";
+import { describe, filterCount, noFilters, queryWords, search, suggest } from "./zoek.js";
 
 const PAGE_SIZE = 30;
 const TYPING_DELAY = 150; // ms after the last key before searching
-const ANNOUNCE_DELAY = 700; // ms of quiet before the count is read out
 
 const root = document.getElementById("zoeken");
 const lunr = window.lunr;
@@ -113,6 +112,33 @@ function render(state, outcome, more) {
   return list && start < end ? list.children[start] : null;
 }
 
+/** Words that found nothing: a spelling suggestion, the wegwijzer, the lists, a contact. */
+function showHelp(state, query, outcome) {
+  const help = document.getElementById("zk-geen");
+  const words = queryWords(state.engine.text, query);
+  const lost = outcome && words.length && (!outcome.hits.length || outcome.unmatched.length);
+  help.hidden = !(outcome && words.length && !outcome.hits.length);
+  const suggestion = document.getElementById("zk-suggestie");
+  suggestion.hidden = true;
+  if (!lost || !state.engine.index) {
+    return;
+  }
+  const unmatched = new Set(outcome.hits.length ? outcome.unmatched : words.map((w) => w[0]));
+  let changed = false;
+  const better = words.map(([word]) => {
+    const close = unmatched.has(word) ? suggest(state.engine.lunr, state.engine.index, word) : null;
+    changed = changed || Boolean(close);
+    return close || word;
+  }).join(" ");
+  if (changed) {
+    const link = document.getElementById("zk-suggestie-link");
+    link.textContent = better;
+    link.href = location.pathname + "?q=" + encodeURIComponent(better);
+    suggestion.hidden = false;
+    help.hidden = false;
+  }
+}
+
 function updateFacetCounts(form) {
   const filters = readFilters(form);
   let total = filters.gratis ? 1 : 0;
@@ -138,17 +164,14 @@ function start(root, lunr) {
     more: document.getElementById("meer-resultaten"),
     failed: false,
     indexFailed: false,
+    textReady: false, // index-tekst.json merged in
+    typed: false,
   };
   let typingTimer = 0;
-  let announceTimer = 0;
 
-  function announce(text, now) {
-    clearTimeout(announceTimer);
-    if (now) {
-      state.status.textContent = text;
-    } else {
-      announceTimer = setTimeout(() => { state.status.textContent = text; }, ANNOUNCE_DELAY);
-    }
+  // The count is set at the moment the results appear (a polite live region).
+  function announce(text) {
+    state.status.textContent = text;
   }
 
   function status(query, filters) {
@@ -173,10 +196,14 @@ function start(root, lunr) {
     }
     const query = form.elements.q.value;
     const filters = readFilters(form);
-    state.outcome = search(state.engine, query, filters);
+    // Results from the core of the index only while someone types: a page opened with a
+    // query waits for the descriptions too, so its results do not jump when they arrive.
+    const complete = state.textReady || state.typed;
+    state.outcome = search(complete ? state.engine : { ...state.engine, index: null }, query, filters);
     render(state, state.outcome, false);
+    showHelp(state, query, state.outcome);
     state.results.setAttribute("aria-busy", state.outcome || state.indexFailed ? "false" : "true");
-    announce(status(query, filters), options.now);
+    announce(status(query, filters));
     if (options.focus && state.outcome) {
       document.getElementById("kop-resultaten").focus();
     }
@@ -187,10 +214,11 @@ function start(root, lunr) {
     state.results.textContent = "";
     state.more.hidden = true;
     state.results.setAttribute("aria-busy", "false");
-    announce("Het zoeken werkt nu niet. Probeer het later opnieuw, of kies hieronder een lijst.", true);
+    announce("Het zoeken werkt nu niet. Probeer het later opnieuw, of kies hieronder een lijst.");
   }
 
   root.addEventListener("input", (event) => {
+    state.typed = true;
     clearTimeout(typingTimer);
     if (event.target === form.elements.q) {
       typingTimer = setTimeout(run, TYPING_DELAY);
@@ -200,6 +228,7 @@ function start(root, lunr) {
   });
   form.addEventListener("submit", (event) => {
     event.preventDefault();
+    state.typed = true;
     run({ now: true, focus: true });
   });
   document.getElementById("wis-filters").addEventListener("click", () => {
@@ -210,7 +239,7 @@ function start(root, lunr) {
   });
   state.more.addEventListener("click", () => {
     const first = render(state, state.outcome, true);
-    announce(status(form.elements.q.value, readFilters(form)), true);
+    announce(status(form.elements.q.value, readFilters(form)));
     if (first) {
       first.querySelector("a").focus();
     }
@@ -230,7 +259,7 @@ function start(root, lunr) {
   document.getElementById("zk-zonder-js").hidden = true;
   root.hidden = false;
   state.results.setAttribute("aria-busy", "true");
-  announce("De zoekfunctie wordt geladen. Een ogenblik.", true);
+  announce("De zoekfunctie wordt geladen. Een ogenblik.");
 
   function getJSON(url) {
     return fetch(url).then((response) => {
@@ -246,15 +275,30 @@ function start(root, lunr) {
     state.column = Object.fromEntries(data.kolommen.map((name, n) => [name, n]));
     run({ now: true });
   }, fail);
+  // The core of the index first (titles, zoektermen, taxonomy): the first results come
+  // from it; then the description text, after which the results are complete.
   const indexLoaded = getJSON(root.getAttribute("data-index")).then((json) => {
     const started = performance.now();
     state.engine.index = decodeIndex(lunr, json);
     state.engine.settings = json.query;
+    state.engine.text = createText(lunr, json.stammen); // with the index's own exceptions
     state.decodeMs = performance.now() - started;
-  }).catch(() => {
-    state.indexFailed = true;
+    return json;
   });
+  const textLoaded = indexLoaded.then((core) => getJSON(root.getAttribute("data-tekst"))
+    .then((text) => {
+      state.engine.index = decodeIndex(lunr, mergeIndex(core, text));
+      state.textReady = true;
+    }));
+  const failed = () => {
+    state.indexFailed = !state.engine.index;
+    state.textReady = true; // what there is, is all there will be
+  };
   Promise.all([dataLoaded, indexLoaded]).then(() => {
+    run({ now: true });
+    state.firstMs = performance.now(); // since navigation start
+  }, failed);
+  Promise.all([dataLoaded, textLoaded]).catch(failed).then(() => {
     run({ now: true });
     state.readyMs = performance.now(); // since navigation start
     root.setAttribute("data-klaar", "true");
@@ -263,10 +307,9 @@ function start(root, lunr) {
   // For tests and the benchmark: the same search without the page.
   window.socialeKaartZoeken = {
     state,
-    normalize: state.engine.text.normalize,
-    terms: state.engine.text.terms,
-    queryStems: state.engine.text.queryStems,
+    terms: (text) => state.engine.text.terms(text),
     decodeIndex: (json) => decodeIndex(lunr, json),
+    mergeIndex,
     search(query, filters) {
       const f = { ...noFilters(state.engine.data), ...(filters || {}) };
       return search(state.engine, query, f);

@@ -8,8 +8,23 @@
 const COMBINING = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+/g;
 const NON_ASCII = /[^\x00-\x7f]/;
 
-/** { normalize, terms, queryStems } for one lunr (stems are cached per instance). */
-export function createText(lunr) {
+const CONSONANTS = new Set("bcdfghjklmnpqrstvwxz");
+
+/** Drop a doubled final consonant, as Dutch spelling does: zwemm -> zwem (text.py: undouble). */
+export function undouble(stem) {
+  const n = stem.length;
+  if (n > 2 && stem[n - 1] === stem[n - 2] && CONSONANTS.has(stem[n - 1])) {
+    return stem.slice(0, -1);
+  }
+  return stem;
+}
+
+/**
+ * { normalize, words, term, terms, queryStems } for one lunr (terms are cached per
+ * instance). `exceptions` maps a word to its own term (text.py: STEM_EXCEPTIONS; the
+ * index carries it as "stammen").
+ */
+export function createText(lunr, exceptions = {}) {
   const notWord = new RegExp("[^" + lunr.nl.wordCharacters + "0-9]+", "g");
   const stems = new Map();
 
@@ -25,24 +40,32 @@ export function createText(lunr) {
     return !lunr.nl.stopWordFilter(new lunr.Token(word, {}));
   }
 
-  function stem(word) {
+  /** The index term of one normalized word: an exception, or its undoubled stem. */
+  function term(word) {
     let found = stems.get(word);
     if (found === undefined) {
-      found = lunr.nl.stemmer(new lunr.Token(word, {})).toString();
+      found = Object.hasOwn(exceptions, word)
+        ? exceptions[word]
+        : undouble(lunr.nl.stemmer(new lunr.Token(word, {})).toString());
       stems.set(word, found);
     }
     return found;
   }
 
-  /** The index terms of a text: normalized words, stop words left out, stemmed. */
-  function terms(text) {
-    return normalize(text).split(" ").filter((w) => w && !isStopWord(w)).map(stem);
+  /** The normalized words of a text without stop words. */
+  function words(text) {
+    return normalize(text).split(" ").filter((w) => w && !isStopWord(w));
   }
 
-  /** The distinct stems of a query, in order. */
+  /** The index terms of a text (text.py: terms). */
+  function terms(text) {
+    return words(text).map(term);
+  }
+
+  /** The distinct terms of a query, in order. */
   function queryStems(text) {
     return [...new Set(terms(text))];
   }
 
-  return { normalize, terms, queryStems };
+  return { normalize, words, term, terms, queryStems };
 }

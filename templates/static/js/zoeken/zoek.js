@@ -20,65 +20,127 @@ export function filterCount(data, filters) {
     + (filters.gratis ? 1 : 0);
 }
 
-/** The index terms one query word matches, with their boost (reference.py: expand). */
-export function expand(lunr, idx, settings, wordStem) {
+/**
+ * The parts of a term as a compound of index terms, or null (compounds.py: split, with
+ * the rule the index carries in settings.samenstelling).
+ */
+export function splitTerm(idx, rule, term) {
+  const n = term.length;
+  if (n < rule.minWoord) {
+    return null;
+  }
+  const notHead = new Set(rule.geenKop);
+  const known = (part) => part in idx.invertedIndex;
+  // best[i]: the best split of term[i:] as [number of parts, parts], or null.
+  const best = new Array(n + 1).fill(null);
+  best[n] = [0, []];
+  for (let i = n - rule.minKop; i >= 0; i--) {
+    let choice = null;
+    for (let j = n; j >= i + rule.minKop; j--) { // longest first part first
+      const rest = best[j];
+      if ((i === 0 && j === n) || rest === null || rest[0] + 1 > rule.maxDelen) {
+        continue;
+      }
+      let part = term.slice(i, j);
+      const isHead = j === n;
+      if (part.length < (isHead ? rule.minKop : rule.minDeel) || (isHead && notHead.has(part))) {
+        continue;
+      }
+      if (!known(part)) {
+        const linked = !isHead && part.endsWith("s") && part.length > rule.minDeel;
+        if (!(linked && known(part.slice(0, -1)))) {
+          continue;
+        }
+        part = part.slice(0, -1); // the linking s
+      }
+      if (choice === null || rest[0] + 1 < choice[0]) {
+        choice = [rest[0] + 1, [part, ...rest[1]]];
+      }
+    }
+    best[i] = choice;
+  }
+  return best[0] && best[0][0] >= 2 ? best[0][1] : null;
+}
+
+function addMatches(found, idx, tokenSet, boost) {
+  for (const term of idx.tokenSet.intersect(tokenSet).toArray()) {
+    found.set(term, (found.get(term) || 0) + boost);
+  }
+}
+
+/**
+ * What one query word matches (reference.py: expand): { terms: Map term -> boost,
+ * parts: [...] }. The exact term and the term as a prefix; the parts when it is a
+ * compound of index terms; only when none of these matches, the term with one edit.
+ */
+export function expand(lunr, idx, settings, wordTerm) {
   const found = new Map();
-  if (wordStem in idx.invertedIndex) {
-    found.set(wordStem, settings.exactBoost);
+  if (wordTerm in idx.invertedIndex) {
+    found.set(wordTerm, settings.exactBoost);
   }
-  const sets = [];
-  if (wordStem.length >= settings.prefixMin) {
-    sets.push([lunr.TokenSet.fromString(wordStem + "*"), settings.prefixBoost]);
+  if (wordTerm.length >= settings.prefixMin) {
+    addMatches(found, idx, lunr.TokenSet.fromString(wordTerm + "*"), settings.prefixBoost);
   }
-  if (wordStem.length >= settings.fuzzyMin) {
-    sets.push([lunr.TokenSet.fromFuzzyString(wordStem, 1), settings.fuzzyBoost]);
+  const parts = [...new Set(splitTerm(idx, settings.samenstelling, wordTerm) || [])];
+  if (!found.size && !parts.length && wordTerm.length >= settings.fuzzyMin) {
+    addMatches(found, idx, lunr.TokenSet.fromFuzzyString(wordTerm, 1), settings.fuzzyBoost);
   }
-  for (const [tokenSet, boost] of sets) {
-    for (const term of idx.tokenSet.intersect(tokenSet).toArray()) {
-      found.set(term, (found.get(term) || 0) + boost);
+  return { terms: found, parts };
+}
+
+function satisfiedBy(expansion, matched) {
+  for (const term of matched) {
+    if (expansion.terms.has(term)) {
+      return true;
     }
   }
-  return found;
+  return expansion.parts.length > 0 && expansion.parts.every((part) => matched.has(part));
 }
 
-function byScoreThenRef(a, b) {
-  return b.score - a.score || a.ref - b.ref;
+function byWordsThenScoreThenRef(a, b) {
+  return b.words - a.words || b.score - a.score || a.ref - b.ref;
 }
 
-/** Results for all words, best first; if none has all, those with some (partial). */
-export function runQuery(lunr, idx, settings, wordStems) {
+/**
+ * The hits for the query terms, those with the most words first, then by score, then
+ * in site order: { hits: [{ref, score, words}], active, unmatched: Set of terms }.
+ */
+export function runQuery(lunr, idx, settings, wordTerms) {
   const boosts = Object.create(null);
-  const perWord = [];
-  for (const wordStem of wordStems) {
-    const expansion = expand(lunr, idx, settings, wordStem);
-    if (expansion.size) {
-      perWord.push(expansion); // a word that matches nothing at all is ignored
+  const expansions = [];
+  const unmatched = new Set();
+  for (const wordTerm of wordTerms) {
+    const expansion = expand(lunr, idx, settings, wordTerm);
+    if (!expansion.terms.size && !expansion.parts.length) {
+      unmatched.add(wordTerm);
+      continue;
     }
-    for (const [term, boost] of expansion) {
+    expansions.push(expansion);
+    for (const [term, boost] of expansion.terms) {
       boosts[term] = (boosts[term] || 0) + boost;
+    }
+    for (const part of expansion.parts) {
+      boosts[part] = (boosts[part] || 0) + settings.partBoost;
     }
   }
   const keys = Object.keys(boosts).sort();
   if (!keys.length) {
-    return { hits: [], partial: false };
+    return { hits: [], active: 0, unmatched };
   }
   const results = idx.query((q) => {
     for (const term of keys) {
       q.term(term, { usePipeline: false, boost: boosts[term] });
     }
   });
-  const all = [];
-  const every = [];
+  const hits = [];
   for (const r of results) {
-    const hit = { ref: Number(r.ref), score: r.score };
-    const matched = Object.keys(r.matchData.metadata);
-    all.push(hit);
-    if (perWord.every((word) => matched.some((term) => word.has(term)))) {
-      every.push(hit);
+    const matched = new Set(Object.keys(r.matchData.metadata));
+    const words = expansions.filter((e) => satisfiedBy(e, matched)).length;
+    if (words) {
+      hits.push({ ref: Number(r.ref), score: r.score, words });
     }
   }
-  const partial = !every.length && perWord.length > 1;
-  return { hits: (partial ? all : every).sort(byScoreThenRef), partial };
+  return { hits: hits.sort(byWordsThenScoreThenRef), active: expansions.length, unmatched };
 }
 
 /** A function ref -> boolean that keeps the rows the filters allow (reference.py: _filter). */
@@ -130,33 +192,57 @@ export function makeFilter(data, filters) {
 }
 
 /**
- * Search the loaded files: { hits: [{ref, score}], partial }, or null while the index
- * is still loading. `engine` is { lunr, text, data, index, settings }.
+ * Search the loaded files: { hits: [{ref, score, words}], complete, unmatched }, or null
+ * while the index is still loading. The first `complete` hits have every word that
+ * matched anything; `unmatched` are the words (as typed, normalized) that matched
+ * nothing. `engine` is { lunr, text, data, index, settings }.
  */
 export function search(engine, query, filters) {
   const keep = makeFilter(engine.data, filters);
-  const wordStems = engine.text.queryStems(query);
-  if (!wordStems.length) {
+  const words = queryWords(engine.text, query);
+  if (!words.length) {
     if (!filterCount(engine.data, filters)) {
-      return { hits: [], partial: false };
+      return { hits: [], complete: 0, unmatched: [] };
     }
     const hits = [];
     for (let r = 0; r < engine.data.activiteiten; r++) {
       if (keep(r)) {
-        hits.push({ ref: r, score: 0 });
+        hits.push({ ref: r, score: 0, words: 0 });
       }
     }
-    return { hits, partial: false };
+    return { hits, complete: hits.length, unmatched: [] };
   }
   if (!engine.index) {
     return null;
   }
-  const found = runQuery(engine.lunr, engine.index, engine.settings, wordStems);
-  return { hits: found.hits.filter((h) => keep(h.ref)), partial: found.partial };
+  const found = runQuery(engine.lunr, engine.index, engine.settings, words.map((w) => w[1]));
+  const hits = found.hits.filter((h) => keep(h.ref));
+  return {
+    hits,
+    complete: hits.filter((h) => h.words === found.active).length,
+    unmatched: words.filter((w) => found.unmatched.has(w[1])).map((w) => w[0]),
+  };
+}
+
+/** [word, term] for each word of a query, distinct by term, in order (reference.py). */
+export function queryWords(text, query) {
+  const seen = new Map();
+  for (const word of text.words(query)) {
+    const term = text.term(word);
+    if (!seen.has(term)) {
+      seen.set(term, word);
+    }
+  }
+  return [...seen].map(([term, word]) => [word, term]);
 }
 
 export function plural(count, one, many) {
   return count + " " + (count === 1 ? one : many);
+}
+
+function quoted(words) {
+  const list = words.map((w) => "‘" + w + "’");
+  return list.length > 1 ? list.slice(0, -1).join(", ") + " en " + list[list.length - 1] : list[0];
 }
 
 /**
@@ -178,16 +264,63 @@ export function describe({ query, chosen, outcome, shown, indexFailed }) {
   const about = words ? " voor ‘" + words + "’" : "";
   let text;
   if (!count) {
-    text = "Geen resultaten" + about + withFilters + ". Probeer een ander woord"
-      + (chosen ? " of minder filters." : ".");
-  } else if (outcome.partial) {
+    text = "Geen resultaten" + about + withFilters + ".";
+    if (words) {
+      text += " Probeer een ander woord" + (chosen ? " of minder filters." : ".");
+    } else {
+      text += " Probeer minder filters.";
+    }
+  } else if (outcome.complete === count) {
+    text = plural(count, "resultaat", "resultaten") + about + withFilters + ".";
+  } else if (outcome.complete) {
+    text = plural(count, "resultaat", "resultaten") + about + withFilters + ": eerst "
+      + outcome.complete + " met alle woorden, daarna " + (count - outcome.complete)
+      + " met een deel ervan.";
+  } else {
     text = "Geen resultaten met al deze woorden. Wel "
       + plural(count, "resultaat", "resultaten") + " met een deel van de woorden" + withFilters + ".";
-  } else {
-    text = plural(count, "resultaat", "resultaten") + about + withFilters + ".";
+  }
+  if (count && outcome.unmatched.length) {
+    text += " Niets gevonden voor " + quoted(outcome.unmatched) + ".";
   }
   if (count > shown) {
     text += " De eerste " + shown + " staan hieronder.";
   }
   return text;
+}
+
+/** The number of single-letter edits between two words. */
+export function editDistance(a, b) {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current.push(Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost));
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+/**
+ * "Bedoelde u ...?": the index term closest to a word that matched nothing (at most
+ * two edits, for words of 4 letters or more), the one in the most documents first;
+ * null when nothing is close.
+ */
+export function suggest(lunr, idx, word) {
+  if (word.length < 4) {
+    return null;
+  }
+  let best = null;
+  for (const term of idx.tokenSet.intersect(lunr.TokenSet.fromFuzzyString(word, 2)).toArray()) {
+    const posting = idx.invertedIndex[term];
+    const documents = idx.fields.reduce((n, f) => n + Object.keys(posting[f]).length, 0);
+    const candidate = [editDistance(word, term), -documents, term];
+    if (best === null || candidate[0] < best[0] || (candidate[0] === best[0]
+      && (candidate[1] < best[1] || (candidate[1] === best[1] && candidate[2] < best[2])))) {
+      best = candidate;
+    }
+  }
+  return best && best[2];
 }
