@@ -172,3 +172,30 @@ def test_entry_pages_print_on_one_clean_sheet(browser, base_url, example):
     assert visible_menu == []
     assert too_long == []
     assert "mailto:" in written_out
+
+
+def test_on_a_phone_the_first_result_shows_and_every_menu_link_is_one_tap_away(
+    browser, base_url
+):
+    """At 360x640: after a search with two filters the first result card is in view, and
+    each main destination is in the header or behind its "Menu" link (one tap)."""
+    context = browser.new_context(viewport={"width": 360, "height": 640})
+    page = context.new_page()
+    page.goto(base_url + "zoeken/?q=koffie&doelgroep=ouderen&wijk=de-horst")
+    page.wait_for_selector("#zoeken[data-klaar]")
+    card = page.locator(".zk-resultaat").first
+    box = card.bounding_box()
+    assert box is not None and box["y"] + 40 <= 640, box  # at least its title is in view
+    header = page.locator(".site-header nav[aria-label='Hoofdmenu']")
+    destinations = [a.inner_text() for a in header.locator("a").all()]
+    visible = [a.inner_text() for a in header.locator("a").all() if a.is_visible()]
+    assert "Wegwijzer" in visible and "Menu" in visible
+    page.locator(".site-header").get_by_role("link", name="Menu").click()
+    menu = page.locator("nav#menu")
+    assert menu.is_visible() and menu.bounding_box()["y"] < page.viewport_size["height"]
+    in_menu = {a.inner_text().split(":")[0] for a in menu.locator("a").all()}
+    hidden = [d for d in destinations if d not in visible]
+    assert hidden and all(
+        d in in_menu or f"Alle {d.lower()}" in in_menu for d in hidden
+    ), (hidden, in_menu)
+    context.close()

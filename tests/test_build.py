@@ -363,3 +363,19 @@ def test_the_handout_data_describes_each_activity_as_its_page_does(example, exam
         words = dds["Contact"].get_text(" ").replace(",", " ").split()
         assert words == handout["Contact"].replace(",", " ").split(), entry["slug"]
         assert page["Toegang"].startswith(labels[entry["toegang"]]), entry["slug"]
+
+
+def test_the_age_filter_keeps_what_applies_to_that_age(example, example_site):
+    """Search's leeftijd filter follows applies.to_age: both ends inclusive, none = every age."""
+    from generator import applies
+    from generator.search.reference import Filters, Searcher
+
+    searcher = Searcher.from_site(example_site)
+    slug_of = [a.slug for a in example.activities]
+    limited = [a for a in example.activities if a.leeftijd.min is not None or a.leeftijd.max]
+    assert len(limited) >= 5
+    edges = {a.leeftijd.min for a in limited} | {a.leeftijd.max for a in limited}
+    ages = sorted({0, 120} | {e for e in edges if e is not None} | {e + 1 for e in edges if e})
+    for age in ages:
+        found = {slug_of[h.ref] for h in searcher.search("", Filters(leeftijd=age)).hits}
+        assert found == {a.slug for a in example.activities if applies.to_age(a, age)}, age

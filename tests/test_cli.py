@@ -370,8 +370,7 @@ EVERY_MISTAKE = [
     f"{A}termen.md:5: toegang: 'vri' is geen toegang; kies 'vrij', 'aanmelden', 'verwijzing'"
     " of 'indicatie' (bedoelde u 'vrij'?)",
     f"{A}termen.md:6: doelgroepen[1]: 'oudren' is geen bekende doelgroep (bedoelde u 'ouderen'?)",
-    f"{A}termen.md:7: leefgebieden[1]: 'kontakt' is geen bekend leefgebied"
-    " (bedoelde u 'contact'?)",
+    f"{A}termen.md:7: leefgebieden[1]: 'kontakt' is geen bekend leefgebied (bedoelde u 'contact'?)",
     f"{A}termen.md:8: wijken[1]: 'noord' is geen bekende wijk",
     f"{A}verplicht.md:1: titel: dit veld ontbreekt of is leeg; het is verplicht",
     f"{A}verplicht.md:1: organisatie: dit veld ontbreekt of is leeg; het is verplicht",
@@ -396,8 +395,7 @@ EVERY_MISTAKE = [
     " 'intro' of 'wegwijzer'",
     "content/taxonomie.yaml:4: doelgroepen[2].id: 'Jonge Mantelzorgers' mag alleen kleine"
     " letters, cijfers en koppeltekens bevatten, bijvoorbeeld 'jonge-mantelzorgers'",
-    "content/taxonomie.yaml:6: doelgroepen[3].id: 'ouderen' staat al op regel 2;"
-    " kies een ander id",
+    "content/taxonomie.yaml:6: doelgroepen[3].id: 'ouderen' staat al op regel 2; kies een ander id",
     "content/taxonomie.yaml:11: leefgebieden[1].naam: dit veld staat er twee keer in",
     "Gestopt: 38 fouten, 1 waarschuwing. out/ is niet gewijzigd.",
 ]

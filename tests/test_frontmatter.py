@@ -102,13 +102,7 @@ def test_the_global_yaml_loader_is_untouched() -> None:
 def test_lines_of_keys_nested_keys_and_list_items() -> None:
     diags = Diagnostics()
     doc = parse_yaml(
-        "titel: a\n"
-        "contact:\n"
-        "  naam: b\n"
-        "doelgroepen:\n"
-        "  - x\n"
-        "  - y\n"
-        "ladder: [1, 2]\n",
+        "titel: a\ncontact:\n  naam: b\ndoelgroepen:\n  - x\n  - y\nladder: [1, 2]\n",
         "f",
         diags,
         line_offset=1,

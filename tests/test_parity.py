@@ -108,6 +108,7 @@ def filter_sets(site, rng: random.Random) -> list[dict[str, Any]]:
     sets += [{"ladder": [str(n)]} for n in range(1, 7)]
     sets += [{"toegang": [t]} for t in ("vrij", "aanmelden", "verwijzing", "indicatie")]
     sets += [{"gratis": True}, {"ladder": ["1", "2"], "gratis": True}]
+    sets += [{"leeftijd": age} for age in (0, 4, 12, 17, 18, 27, 55, 67, 80, 120)]
     for _ in range(40):
         sets.append(
             {
@@ -116,6 +117,7 @@ def filter_sets(site, rng: random.Random) -> list[dict[str, Any]]:
                 "wijk": rng.sample(wijken, rng.randint(0, 1)),
                 "ladder": [str(n) for n in rng.sample(range(1, 7), rng.randint(0, 2))],
                 "gratis": rng.random() < 0.3,
+                "leeftijd": rng.choice([None, None, 8, 16, 30, 67]),
             }
         )
     return sets

@@ -33,9 +33,7 @@ def differences(left: Path, right: Path) -> list[str]:
 
     def walk(cmp: filecmp.dircmp, prefix: str) -> None:
         found.extend(prefix + name for name in cmp.left_only + cmp.right_only + cmp.funny_files)
-        _, mismatch, errors = filecmp.cmpfiles(
-            cmp.left, cmp.right, cmp.common_files, shallow=False
-        )
+        _, mismatch, errors = filecmp.cmpfiles(cmp.left, cmp.right, cmp.common_files, shallow=False)
         found.extend(prefix + name for name in mismatch + errors)
         for name, sub in sorted(cmp.subdirs.items()):
             walk(sub, f"{prefix}{name}/")
@@ -135,7 +133,7 @@ def test_successful_build_replaces_the_output_whole(built, tmp_path: Path) -> No
     assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "out"]
 
 
-WANDELEN = '''---
+WANDELEN = """---
 titel: Wandelen
 organisatie: buurthuis
 ladder: [1, 2]
@@ -145,7 +143,7 @@ leefgebieden: [contact]
 wijken: [centrum]
 ---
 Samen wandelen.
-'''
+"""
 
 
 def test_output_is_readable_for_a_web_server(built) -> None:

@@ -495,3 +495,23 @@ def test_no_result_offers_a_spelling_suggestion_the_wegwijzer_and_the_lists(
         "Geen resultaten met 1 filter. Probeer minder filters."
     )
     expect(help_box).to_be_hidden()
+
+
+def test_age_filter_cards_with_when_and_where_and_removable_chips(
+    page: Page, errors: list[str], fixture_url: str
+) -> None:
+    open_search(page, fixture_url, "doelgroep=ouderen&leeftijd=30")
+    # No leeftijd in the fixture means every age: the filter keeps them all.
+    chips = page.locator("#zk-gekozen .zk-chip")
+    expect(chips).to_have_count(2)
+    expect(chips.first).to_contain_text("Ouderen")
+    expect(chips.nth(1)).to_contain_text("30 jaar")
+    card = page.locator(".zk-resultaat", has_text="Koffieochtend voor ouderen")
+    expect(card.locator(".card-when")).to_contain_text("Elke dinsdag van 10.00 tot 12.00 uur")
+    expect(card.locator(".card-where")).to_contain_text("Centrum")
+    chips.nth(1).click()
+    expect(chips).to_have_count(1)
+    assert "leeftijd" not in page.url
+    chips.first.click()
+    expect(page.locator("#zk-gekozen")).to_be_hidden()
+    assert "doelgroep" not in page.url

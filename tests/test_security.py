@@ -32,38 +32,38 @@ MARKDOWN_PAYLOADS = [
     "<img src=x onerror=alert(1)>",
     "<svg onload=alert(1)>",
     "<svg><script>alert(1)</script></svg>",
-    "<math><maction xlink:href=\"javascript:alert(1)\">m</maction></math>",
-    "<iframe src=\"javascript:alert(1)\"></iframe>",
-    "<a href=\"jAvAsCrIpT:alert(1)\">a</a>",
-    "<a href=\"  javascript:alert(1)\">b</a>",
-    "<a href=\"java\tscript:alert(1)\">c</a>",
-    "<a href=\"java&#x09;script:alert(1)\">d</a>",
-    "<a href=\"&#106;avascript:alert(1)\">e</a>",
-    "<a href=\"&#0000106avascript:alert(1)\">f</a>",
-    "<a href=\"&#x6A;&#x61;&#x76;&#x61;&#x73;&#x63;&#x72;&#x69;&#x70;&#x74;&#x3A;alert(1)\">g</a>",
-    "<a href=\"javas&#99;ript&colon;alert(1)\">h</a>",
+    '<math><maction xlink:href="javascript:alert(1)">m</maction></math>',
+    '<iframe src="javascript:alert(1)"></iframe>',
+    '<a href="jAvAsCrIpT:alert(1)">a</a>',
+    '<a href="  javascript:alert(1)">b</a>',
+    '<a href="java\tscript:alert(1)">c</a>',
+    '<a href="java&#x09;script:alert(1)">d</a>',
+    '<a href="&#106;avascript:alert(1)">e</a>',
+    '<a href="&#0000106avascript:alert(1)">f</a>',
+    '<a href="&#x6A;&#x61;&#x76;&#x61;&#x73;&#x63;&#x72;&#x69;&#x70;&#x74;&#x3A;alert(1)">g</a>',
+    '<a href="javas&#99;ript&colon;alert(1)">h</a>',
     "<a href='\x01javascript:alert(1)'>i</a>",
-    "<a href=\"vbscript:msgbox(1)\">j</a>",
-    "<a href=\"data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==\">k</a>",
-    "<a href=\"https://ok.example/\" onclick=\"alert(1)\">l</a>",
+    '<a href="vbscript:msgbox(1)">j</a>',
+    '<a href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">k</a>',
+    '<a href="https://ok.example/" onclick="alert(1)">l</a>',
     "<a href=https://ok.example/ onmouseover=alert(1)>m</a>",
     "<details open ontoggle=alert(1)>n</details>",
     "<body onload=alert(1)>",
-    "<div style=\"background:url(javascript:alert(1))\">o</div>",
+    '<div style="background:url(javascript:alert(1))">o</div>',
     "<style>body{background:url(javascript:alert(1))}</style>",
     "<link rel=stylesheet href=javascript:alert(1)>",
-    "<form action=\"javascript:alert(1)\"><button formaction=javascript:alert(1)>p</button></form>",
-    "<object data=\"javascript:alert(1)\"></object>",
-    "<embed src=\"javascript:alert(1)\">",
-    "<base href=\"javascript:alert(1)//\">",
-    "<meta http-equiv=\"refresh\" content=\"0;url=javascript:alert(1)\">",
+    '<form action="javascript:alert(1)"><button formaction=javascript:alert(1)>p</button></form>',
+    '<object data="javascript:alert(1)"></object>',
+    '<embed src="javascript:alert(1)">',
+    '<base href="javascript:alert(1)//">',
+    '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">',
     "<<script>script>alert(1)<</script>/script>",
     "<scr<script>ipt>alert(1)</script>",
     "<!--<script>alert(1)</script>-->",
     "<![CDATA[<script>alert(1)</script>]]>",
-    "<img src=\"x\" alt=\"\"\"onerror=alert(1)>",
-    "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\">",
-    "<a href=\"https://ok.example/\">veilig</a>",
+    '<img src="x" alt="""onerror=alert(1)>',
+    '<noscript><p title="</noscript><img src=x onerror=alert(1)>">',
+    '<a href="https://ok.example/">veilig</a>',
     "[q](javascript:alert(1))",
     "[r](JAVASCRIPT:alert(1))",
     "[s]( javascript:alert(1) )",
@@ -72,13 +72,13 @@ MARKDOWN_PAYLOADS = [
     "[v](data:text/html,<script>alert(1)</script>)",
     "[w](vbscript:msgbox(1))",
     "[x][ref]\n\n[ref]: javascript:alert(1)",
-    "[y][ref2]\n\n[ref2]: <javascript:alert(1)> \"titel\"",
+    '[y][ref2]\n\n[ref2]: <javascript:alert(1)> "titel"',
     "<javascript:alert(1)>",
     "<vbscript:msgbox(1)>",
     "<data:text/html,alert(1)>",
     "![plaatje](javascript:alert(1))",
-    "![plaatje](https://ok.example/x.png \"\\\" onerror=alert(1)\")",
-    "[z](https://ok.example/ \"\\\" onmouseover=alert(1) \\\"\")",
+    '![plaatje](https://ok.example/x.png "\\" onerror=alert(1)")',
+    '[z](https://ok.example/ "\\" onmouseover=alert(1) \\"")',
     "`<script>alert(1)</script>`",
     "    <script>alert(1)</script>",
     "{{ 7*7 }} {% raw %}",
@@ -87,7 +87,7 @@ MARKDOWN_PAYLOADS = [
 # Tricks for plain text fields: breaking out of attributes, elements and templates.
 TEXT_PAYLOADS = [
     "<script>alert(1)</script>",
-    "\"><img src=x onerror=alert(1)>",
+    '"><img src=x onerror=alert(1)>',
     "'><svg onload=alert(1)>",
     "</title><script>alert(1)</script>",
     "</textarea><script>alert(1)</script>",
@@ -109,7 +109,7 @@ def evil(index: int) -> str:
     return q(f"Naam {index} " + TEXT_PAYLOADS[index % len(TEXT_PAYLOADS)])
 
 
-EVIL_TITLE = "Koffie <script>alert(1)</script> \"><img src=x onerror=alert(1)> {{ 7*7 }}"
+EVIL_TITLE = 'Koffie <script>alert(1)</script> "><img src=x onerror=alert(1)> {{ 7*7 }}'
 
 EVIL_GEMEENTE = q('Proefdorp "><svg onload=alert(1)>')
 EVIL_WEBSITE = q('https://ok.example/"onmouseover="alert(1)')
@@ -192,8 +192,23 @@ EVIL_SITE: dict[str, str] = {
 # --- What counts as executable -------------------------------------------------------------
 
 URL_ATTRIBUTES = {
-    "href", "src", "action", "formaction", "xlink:href", "data", "poster", "background",
-    "cite", "codebase", "longdesc", "usemap", "manifest", "ping", "srcset", "lowsrc", "dynsrc",
+    "href",
+    "src",
+    "action",
+    "formaction",
+    "xlink:href",
+    "data",
+    "poster",
+    "background",
+    "cite",
+    "codebase",
+    "longdesc",
+    "usemap",
+    "manifest",
+    "ping",
+    "srcset",
+    "lowsrc",
+    "dynsrc",
 }
 BAD_SCHEMES = ("javascript:", "data:", "vbscript:")
 FORBIDDEN_ELEMENTS = {"iframe", "frame", "frameset", "object", "embed", "applet", "base"}
@@ -283,7 +298,7 @@ def test_page_check_finds_what_it_looks_for(tmp_path: Path) -> None:
     )
     assert page_problems(tmp_path, page) == [
         "a/index.html: <script> zonder eigen bestand: <script>x()</script>",
-        "a/index.html: <script> zonder eigen bestand: <script src=\"../evil.js\"></script>",
+        'a/index.html: <script> zonder eigen bestand: <script src="../evil.js"></script>',
         "a/index.html: <img onerror=...>",
         "a/index.html: <a href=' java\\tscript:x'>",
         "a/index.html: <iframe>",
@@ -358,8 +373,10 @@ def test_no_script_runs_in_the_browser(evil_site: Path, serve_site, page) -> Non
     base = serve_site(evil_site)
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    visits = [p.relative_to(evil_site).as_posix().removesuffix("index.html")
-              for p in html_files(evil_site)]
+    visits = [
+        p.relative_to(evil_site).as_posix().removesuffix("index.html")
+        for p in html_files(evil_site)
+    ]
     problems: list[str] = []
     for rel in visits + SEARCHES:
         page.goto(base + rel)

@@ -39,9 +39,12 @@ def activity(
 
 def organisation(*extra: str) -> str:
     """An organisation file. Lines 2-3 are valid fields; `extra` lines start at line 4."""
-    return "---\nnaam: Wijkteam\n" + f"gecontroleerd: {RECENT}\n" + "".join(
-        line + "\n" for line in extra
-    ) + "---\n"
+    return (
+        "---\nnaam: Wijkteam\n"
+        + f"gecontroleerd: {RECENT}\n"
+        + "".join(line + "\n" for line in extra)
+        + "---\n"
+    )
 
 
 def diagnostics(content: Path, strict: bool = False, today: dt.date | None = None) -> list[str]:
@@ -224,13 +227,18 @@ def test_phone_number_keeps_its_leading_zero(minimal_content) -> None:
 
 
 def test_no_off_yes_are_text_not_booleans(minimal_content) -> None:
-    text = activity("kosten: no", "wanneer: off", "locatie: yes", base=(
-        "titel: no",
-        "organisatie: buurthuis",
-        "ladder: [2]",
-        "toegang: vrij",
-        f"gecontroleerd: {RECENT}",
-    ))
+    text = activity(
+        "kosten: no",
+        "wanneer: off",
+        "locatie: yes",
+        base=(
+            "titel: no",
+            "organisatie: buurthuis",
+            "ladder: [2]",
+            "toegang: vrij",
+            f"gecontroleerd: {RECENT}",
+        ),
+    )
     content = minimal_content({"activiteiten/wandelen.md": text})
     site, _ = check(content)
     walk = next(a for a in site.activities if a.slug == "wandelen")
@@ -238,8 +246,15 @@ def test_no_off_yes_are_text_not_booleans(minimal_content) -> None:
 
 
 def test_impossible_date_is_an_error_with_its_line(minimal_content) -> None:
-    text = activity(base=("titel: Wandelen", "organisatie: buurthuis", "ladder: [2]",
-                          "toegang: vrij", "gecontroleerd: 2026-02-30"))
+    text = activity(
+        base=(
+            "titel: Wandelen",
+            "organisatie: buurthuis",
+            "ladder: [2]",
+            "toegang: vrij",
+            "gecontroleerd: 2026-02-30",
+        )
+    )
     content = minimal_content({"activiteiten/wandelen.md": text})
     assert failure(content) == [f"{ACT}:6: gecontroleerd: '2026-02-30' is geen bestaande datum"]
 
@@ -444,33 +459,58 @@ def test_unknown_taxonomy_ids(minimal_content) -> None:
         ("[]", ["ladder: de lijst is leeg; noem minstens één trede van 1 tot en met 6"]),
         ("2", ["ladder: verwacht een lijst van treden, schrijf [2]"]),
         ("[2, 2]", ["ladder[2]: trede 2 staat er twee keer in"]),
-        ("[-1, 1.5, '²']", [
-            "ladder[1]: '-1' is geen trede; kies 1 tot en met 6",
-            "ladder[2]: '1.5' is geen trede; kies 1 tot en met 6",
-            "ladder[3]: '²' is geen trede; kies 1 tot en met 6",
-        ]),
-        ("{trede: 2}", [
-            "ladder: verwacht een lijst van treden, zoals [1, 2], maar vond een groep velden"
-        ]),
+        (
+            "[-1, 1.5, '²']",
+            [
+                "ladder[1]: '-1' is geen trede; kies 1 tot en met 6",
+                "ladder[2]: '1.5' is geen trede; kies 1 tot en met 6",
+                "ladder[3]: '²' is geen trede; kies 1 tot en met 6",
+            ],
+        ),
+        (
+            "{trede: 2}",
+            ["ladder: verwacht een lijst van treden, zoals [1, 2], maar vond een groep velden"],
+        ),
     ],
 )
 def test_ladder_outside_one_to_six(minimal_content, ladder: str, expected: list[str]) -> None:
-    text = activity(base=("titel: Wandelen", "organisatie: buurthuis", f"ladder: {ladder}",
-                          "toegang: vrij", f"gecontroleerd: {RECENT}"))
+    text = activity(
+        base=(
+            "titel: Wandelen",
+            "organisatie: buurthuis",
+            f"ladder: {ladder}",
+            "toegang: vrij",
+            f"gecontroleerd: {RECENT}",
+        )
+    )
     content = minimal_content({"activiteiten/wandelen.md": text})
     assert failure(content) == [f"{ACT}:4: {line}" for line in expected]
 
 
 def test_ladder_is_sorted(minimal_content) -> None:
-    text = activity(base=("titel: Wandelen", "organisatie: buurthuis", "ladder: [' 3', 1]",
-                          "toegang: vrij", f"gecontroleerd: {RECENT}"))
+    text = activity(
+        base=(
+            "titel: Wandelen",
+            "organisatie: buurthuis",
+            "ladder: [' 3', 1]",
+            "toegang: vrij",
+            f"gecontroleerd: {RECENT}",
+        )
+    )
     site, _ = check(minimal_content({"activiteiten/wandelen.md": text}))
     assert next(a for a in site.activities if a.slug == "wandelen").ladder == (1, 3)
 
 
 def test_unknown_toegang(minimal_content) -> None:
-    text = activity(base=("titel: Wandelen", "organisatie: buurthuis", "ladder: [2]",
-                          "toegang: Vrij toegankelijk", f"gecontroleerd: {RECENT}"))
+    text = activity(
+        base=(
+            "titel: Wandelen",
+            "organisatie: buurthuis",
+            "ladder: [2]",
+            "toegang: Vrij toegankelijk",
+            f"gecontroleerd: {RECENT}",
+        )
+    )
     content = minimal_content({"activiteiten/wandelen.md": text})
     assert failure(content) == [
         f"{ACT}:5: toegang: 'Vrij toegankelijk' is geen toegang; kies 'vrij', 'aanmelden',"
@@ -479,8 +519,15 @@ def test_unknown_toegang(minimal_content) -> None:
 
 
 def test_organisation_that_does_not_exist(minimal_content) -> None:
-    text = activity(base=("titel: Wandelen", "organisatie: buurthuus", "ladder: [2]",
-                          "toegang: vrij", f"gecontroleerd: {RECENT}"))
+    text = activity(
+        base=(
+            "titel: Wandelen",
+            "organisatie: buurthuus",
+            "ladder: [2]",
+            "toegang: vrij",
+            f"gecontroleerd: {RECENT}",
+        )
+    )
     content = minimal_content({"activiteiten/wandelen.md": text})
     assert failure(content) == [
         f"{ACT}:3: organisatie: 'buurthuus' is geen bekende organisatie: er is geen bestand"
@@ -551,11 +598,7 @@ def test_bad_taxonomy_ids_and_duplicates(minimal_content) -> None:
 
 
 def test_empty_taxonomy_lists(minimal_content) -> None:
-    taxonomy = (
-        "doelgroepen:\n  - id: ouderen\n    naam: Ouderen\n"
-        "leefgebieden:\n"
-        "wijken: centrum\n"
-    )
+    taxonomy = "doelgroepen:\n  - id: ouderen\n    naam: Ouderen\nleefgebieden:\nwijken: centrum\n"
     content = minimal_content({"taxonomie.yaml": taxonomy})
     # The activity's leefgebied and wijk are then unknown as well.
     assert failure(content) == [
@@ -572,25 +615,46 @@ def test_empty_taxonomy_lists(minimal_content) -> None:
 @pytest.mark.parametrize(
     "line, expected",
     [
-        ("email: info@@wijkteam.nl", "email: 'info@@wijkteam.nl' is geen geldig e-mailadres;"
-         " schrijf het zoals info@voorbeeld.nl"),
-        ("email: info.wijkteam.nl", "email: 'info.wijkteam.nl' is geen geldig e-mailadres;"
-         " schrijf het zoals info@voorbeeld.nl"),
-        ("email: info@wijkteam", "email: 'info@wijkteam' is geen geldig e-mailadres;"
-         " schrijf het zoals info@voorbeeld.nl"),
-        ("website: www.wijkteam.nl", "website: 'www.wijkteam.nl' is geen geldig webadres;"
-         " begin met https://"),
-        ("website: javascript:alert(1)", "website: 'javascript:alert(1)' is geen geldig webadres;"
-         " begin met https://"),
-        ("website: 'data:text/html,<b>x</b>'", "website: 'data:text/html,<b>x</b>' is geen geldig"
-         " webadres; begin met https://"),
+        (
+            "email: info@@wijkteam.nl",
+            "email: 'info@@wijkteam.nl' is geen geldig e-mailadres;"
+            " schrijf het zoals info@voorbeeld.nl",
+        ),
+        (
+            "email: info.wijkteam.nl",
+            "email: 'info.wijkteam.nl' is geen geldig e-mailadres;"
+            " schrijf het zoals info@voorbeeld.nl",
+        ),
+        (
+            "email: info@wijkteam",
+            "email: 'info@wijkteam' is geen geldig e-mailadres;"
+            " schrijf het zoals info@voorbeeld.nl",
+        ),
+        (
+            "website: www.wijkteam.nl",
+            "website: 'www.wijkteam.nl' is geen geldig webadres; begin met https://",
+        ),
+        (
+            "website: javascript:alert(1)",
+            "website: 'javascript:alert(1)' is geen geldig webadres; begin met https://",
+        ),
+        (
+            "website: 'data:text/html,<b>x</b>'",
+            "website: 'data:text/html,<b>x</b>' is geen geldig webadres; begin met https://",
+        ),
         ("website: https://wijkteam", "website: 'https://wijkteam' is geen geldig webadres"),
-        ("website: https://wijk team.nl",
-         "website: 'https://wijk team.nl' is geen geldig webadres"),
-        ("website: ftp://wijkteam.nl", "website: 'ftp://wijkteam.nl' is geen geldig webadres;"
-         " begin met https://"),
-        ("telefoon: bel ons", "telefoon: 'bel ons' is geen telefoonnummer; gebruik alleen cijfers,"
-         " spaties en -"),
+        (
+            "website: https://wijk team.nl",
+            "website: 'https://wijk team.nl' is geen geldig webadres",
+        ),
+        (
+            "website: ftp://wijkteam.nl",
+            "website: 'ftp://wijkteam.nl' is geen geldig webadres; begin met https://",
+        ),
+        (
+            "telefoon: bel ons",
+            "telefoon: 'bel ons' is geen telefoonnummer; gebruik alleen cijfers, spaties en -",
+        ),
     ],
 )
 def test_malformed_email_url_and_phone(minimal_content, line: str, expected: str) -> None:
@@ -618,10 +682,14 @@ def test_basis_url_gets_a_trailing_slash(minimal_content) -> None:
 @pytest.mark.parametrize(
     "lines, expected",
     [
-        (("leeftijd:", "  min: 30", "  max: 20"), "7: leeftijd: min (30) is hoger dan max (20);"
-         " wissel ze om"),
-        (("leeftijd: {min: achttien}",), "7: leeftijd.min: verwacht een heel getal, maar vond"
-         " 'achttien'"),
+        (
+            ("leeftijd:", "  min: 30", "  max: 20"),
+            "7: leeftijd: min (30) is hoger dan max (20); wissel ze om",
+        ),
+        (
+            ("leeftijd: {min: achttien}",),
+            "7: leeftijd.min: verwacht een heel getal, maar vond 'achttien'",
+        ),
         (("leeftijd: {max: 150}",), "7: leeftijd.max: 150 ligt niet tussen 0 en 120"),
     ],
 )
@@ -635,8 +703,13 @@ def test_all_errors_of_a_file_are_reported_together(minimal_content) -> None:
     act = activity(
         "leeftijd: {min: 30, max: 20}",
         "doelgroepen: [oudren]",
-        base=("titel: Wandelen", "organisatie: niemand", "ladder: [9]", "toegang: vrij",
-              "gecontroleerd: 2026-02-30"),
+        base=(
+            "titel: Wandelen",
+            "organisatie: niemand",
+            "ladder: [9]",
+            "toegang: vrij",
+            "gecontroleerd: 2026-02-30",
+        ),
     )
     content = minimal_content({"activiteiten/wandelen.md": act})
     assert failure(content) == [
@@ -716,8 +789,15 @@ def test_taxonomy_id_used_by_nothing(minimal_content) -> None:
     )
     # A wijk where an organisation works counts as used.
     org = organisation("wijken: [zuid]")
-    act = activity(base=("titel: Wandelen", "organisatie: wijkteam", "ladder: [2]",
-                         "toegang: vrij", f"gecontroleerd: {RECENT}"))
+    act = activity(
+        base=(
+            "titel: Wandelen",
+            "organisatie: wijkteam",
+            "ladder: [2]",
+            "toegang: vrij",
+            f"gecontroleerd: {RECENT}",
+        )
+    )
     content = minimal_content(
         {
             "taxonomie.yaml": taxonomy,

@@ -363,6 +363,7 @@ def test_data_file_has_what_matching_and_the_handout_need(built):
         "h-jobcoach",
     ]
     assert list(acts).index("a-koffie") + 1 == list(acts).index("z-koffie")
+
     def facts(slug: str) -> dict[str, list[dict[str, str]]]:
         return {f["label"]: f["delen"] for f in acts[slug]["feiten"]}
 

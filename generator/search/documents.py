@@ -22,7 +22,8 @@ FORMAT_VERSION = 3
 
 # The columns of an activity row in gegevens.json, named in the file itself ("kolommen").
 # An organisation row has the first three only. toegang, organisatie and the taxonomy
-# columns hold positions in the lists of the same name; ladder holds rung numbers.
+# columns hold positions in the lists of the same name; ladder holds rung numbers;
+# leeftijd is [min, max] with null for no limit; wanneer and waar are what a card shows.
 COLUMNS = (
     "titel",
     "url",
@@ -34,6 +35,9 @@ COLUMNS = (
     "doelgroepen",
     "leefgebieden",
     "wijken",
+    "leeftijd",
+    "wanneer",
+    "waar",
 )
 # The search filters ("facetten"): the URL parameter, the column it filters on (also the
 # name of the list of its values), and whether a row holds the value's position in that
@@ -110,6 +114,9 @@ def build_documents(site: Site) -> list[Document]:
             1 if a.is_gratis else 0,
             list(a.ladder),
             *([term_number[k][i] for i in getattr(a, k)] for k in kinds),
+            [a.leeftijd.min, a.leeftijd.max],
+            a.wanneer,
+            present.place(site, a).text,
         ]
         body = " ".join((text, a.kosten, a.wanneer, a.locatie))
         documents.append(Document(_fields(a.titel, a.zoektermen, tags, synonyms, body), display))

@@ -45,9 +45,13 @@ class Filters:
     wijk: tuple[str, ...] = ()
     toegang: tuple[str, ...] = ()
     gratis: bool = False
+    leeftijd: int | None = None
+    """An age in years: keeps the activities whose leeftijd includes it (or have none)."""
 
     def is_empty(self) -> bool:
-        return not (any(getattr(self, f) for f in FACETS) or self.gratis)
+        return not (
+            any(getattr(self, f) for f in FACETS) or self.gratis or self.leeftijd is not None
+        )
 
 
 @dataclass(frozen=True)
@@ -131,6 +135,8 @@ class Searcher:
                 numbers = {self._value_numbers[facet].get(v, -1) for v in values}
             wanted.append((self._column[spec["kolom"]], numbers, bool(spec["leegPast"])))
         gratis = self._column["gratis"]
+        age_column = self._column["leeftijd"]
+        age = filters.leeftijd
 
         def keep(ref: int) -> bool:
             if ref >= count:
@@ -138,6 +144,10 @@ class Searcher:
             row = docs[ref]
             if filters.gratis and not row[gratis]:
                 return False
+            if age is not None:
+                low, high = row[age_column]
+                if (low is not None and age < low) or (high is not None and age > high):
+                    return False
             for column, numbers, empty_matches in wanted:
                 value = row[column]
                 if isinstance(value, list):

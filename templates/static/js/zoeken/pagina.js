@@ -28,7 +28,8 @@ function boxes(facet) {
 }
 
 function readFilters(form) {
-  const filters = { gratis: form.elements.gratis.checked };
+  const age = form.elements.leeftijd.value.trim();
+  const filters = { gratis: form.elements.gratis.checked, leeftijd: /^\d{1,3}$/.test(age) ? Number(age) : null };
   for (const facet of facetNames()) {
     filters[facet] = [...boxes(facet)].filter((box) => box.checked).map((box) => box.value);
   }
@@ -38,6 +39,7 @@ function readFilters(form) {
 function writeForm(form, params) {
   form.elements.q.value = params.get("q") || "";
   form.elements.gratis.checked = params.get("gratis") === "1";
+  form.elements.leeftijd.value = /^\d{1,3}$/.test(params.get("leeftijd") || "") ? params.get("leeftijd") : "";
   for (const facet of facetNames()) {
     const values = params.getAll(facet);
     for (const box of boxes(facet)) {
@@ -61,6 +63,9 @@ function queryString(form) {
   if (filters.gratis) {
     params.append("gratis", "1");
   }
+  if (filters.leeftijd !== null) {
+    params.append("leeftijd", String(filters.leeftijd));
+  }
   const text = params.toString();
   return text ? "?" + text : "";
 }
@@ -83,9 +88,17 @@ function resultItem(state, ref) {
   } else {
     meta.textContent = "Organisatie";
   }
+  const when = ref < data.activiteiten && row[column.wanneer]
+    ? el("p", { class: "card-when" }, el("span", { class: "visually-hidden" }, "Wanneer: "), row[column.wanneer])
+    : null;
+  const where = ref < data.activiteiten
+    ? el("p", { class: "card-where" }, el("span", { class: "visually-hidden" }, "Waar: "), row[column.waar])
+    : null;
   return el("li", { class: "card zk-resultaat" },
     el("h3", { class: "card-title" }, el("a", { href: state.root + row[column.url] }, row[column.titel])),
     meta,
+    when,
+    where,
     row[column.fragment] ? el("p", { class: "card-summary" }, row[column.fragment]) : null,
   );
 }
@@ -139,9 +152,41 @@ function showHelp(state, query, outcome) {
   }
 }
 
+/** The chosen filters as buttons above the results; a button takes its filter away. */
+function showChosen(form, run) {
+  const list = document.getElementById("zk-gekozen");
+  const chips = [];
+  const chip = (text, remove) => {
+    const button = el("button", { type: "button", class: "zk-chip" }, text + " ",
+      el("span", { "aria-hidden": "true" }, "×"),
+      el("span", { class: "visually-hidden" }, " (filter weghalen)"));
+    button.addEventListener("click", () => {
+      remove();
+      run();
+      form.elements.q.focus();
+    });
+    chips.push(el("li", null, button));
+  };
+  for (const facet of facetNames()) {
+    for (const box of boxes(facet)) {
+      if (box.checked) {
+        chip(box.parentElement.textContent.trim(), () => { box.checked = false; });
+      }
+    }
+  }
+  if (form.elements.leeftijd.value.trim()) {
+    chip(form.elements.leeftijd.value.trim() + " jaar", () => { form.elements.leeftijd.value = ""; });
+  }
+  if (form.elements.gratis.checked) {
+    chip("Gratis", () => { form.elements.gratis.checked = false; });
+  }
+  list.replaceChildren(...chips);
+  list.hidden = !chips.length;
+}
+
 function updateFacetCounts(form) {
   const filters = readFilters(form);
-  let total = filters.gratis ? 1 : 0;
+  let total = (filters.gratis ? 1 : 0) + (filters.leeftijd === null ? 0 : 1);
   for (const facet of facetNames()) {
     const count = filters[facet].length;
     total += count;
@@ -187,6 +232,7 @@ function start(root, lunr) {
   function run(options = {}) {
     clearTimeout(typingTimer);
     updateFacetCounts(form);
+    showChosen(form, run);
     const url = location.pathname + queryString(form) + location.hash;
     if (url !== location.pathname + location.search + location.hash) {
       history.replaceState(null, "", url);
@@ -235,6 +281,7 @@ function start(root, lunr) {
     for (const box of root.querySelectorAll('input[type="checkbox"]')) {
       box.checked = false;
     }
+    form.elements.leeftijd.value = "";
     run();
   });
   state.more.addEventListener("click", () => {

@@ -8,7 +8,7 @@
 
 /** Filters with nothing chosen, for the facets that gegevens.json names. */
 export function noFilters(data) {
-  const filters = { gratis: false };
+  const filters = { gratis: false, leeftijd: null };
   for (const facet of data.facetten) {
     filters[facet.naam] = [];
   }
@@ -17,7 +17,7 @@ export function noFilters(data) {
 
 export function filterCount(data, filters) {
   return data.facetten.reduce((n, f) => n + (filters[f.naam] || []).length, 0)
-    + (filters.gratis ? 1 : 0);
+    + (filters.gratis ? 1 : 0) + (ageOf(filters) === null ? 0 : 1);
 }
 
 /**
@@ -143,6 +143,14 @@ export function runQuery(lunr, idx, settings, wordTerms) {
   return { hits: hits.sort(byWordsThenScoreThenRef), active: expansions.length, unmatched };
 }
 
+/** The age filter as a whole number of years, or null. */
+export function ageOf(filters) {
+  const age = filters.leeftijd;
+  return age === null || age === undefined || age === "" || !Number.isInteger(Number(age))
+    ? null
+    : Number(age);
+}
+
 /** A function ref -> boolean that keeps the rows the filters allow (reference.py: _filter). */
 export function makeFilter(data, filters) {
   if (!filterCount(data, filters)) {
@@ -150,6 +158,8 @@ export function makeFilter(data, filters) {
   }
   const column = new Map(data.kolommen.map((name, n) => [name, n]));
   const gratis = column.get("gratis");
+  const ageColumn = column.get("leeftijd");
+  const age = ageOf(filters);
   const wanted = [];
   for (const facet of data.facetten) {
     const values = filters[facet.naam] || [];
@@ -180,6 +190,13 @@ export function makeFilter(data, filters) {
     const row = data.docs[ref];
     if (filters.gratis && !row[gratis]) {
       return false;
+    }
+    if (age !== null) {
+      // Both ends inclusive; null is no limit (generator/applies.py to_age).
+      const [low, high] = row[ageColumn];
+      if ((low !== null && age < low) || (high !== null && age > high)) {
+        return false;
+      }
     }
     return wanted.every(([n, numbers, emptyMatches]) => {
       const value = row[n];
