@@ -445,6 +445,34 @@ def summary(results: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+def relevance_figure() -> str:
+    """The relevance set on the example content, in the Python reference (tests assert it)."""
+    import tempfile
+
+    from generator.build import build
+    from generator.search.reference import Searcher
+    from tests.relevance_set import load_cases, score
+
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "out"
+        build(ROOT / "content", out)
+        searcher = Searcher.from_site(out)
+    url = searcher.data["kolommen"].index("url")
+
+    def results(query: str) -> list[str]:
+        rows = searcher.data["docs"]
+        return [
+            rows[h.ref][url].rstrip("/").rsplit("/", 1)[-1] for h in searcher.search(query).hits
+        ]
+
+    found = score(load_cases(), results)
+    return (
+        f"Relevance set (tests/relevance/zoekvragen.yaml, example content): {found.hits} of"
+        f" {found.total} in the top 3 ({found.share:.0%});"
+        f" named cases missed: {len(found.named_misses)}"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -464,7 +492,7 @@ def main() -> None:
         figures = bench(n, args.seed)
         (RESULTS / f"bench-{n}.json").write_text(json.dumps(figures, indent=2) + "\n")
         results.append(figures)
-    sys.stdout.write(summary(results) + "\n")
+    sys.stdout.write(summary(results) + "\n\n" + relevance_figure() + "\n")
 
 
 if __name__ == "__main__":

@@ -30,6 +30,7 @@ class Site:
     taxonomy: Taxonomy
     organisations: tuple[Organisation, ...]
     activities: tuple[Activity, ...]
+    zoekwoorden: tuple[tuple[str, ...], ...] = ()
     _organisations: dict[str, Organisation] = field(init=False, repr=False)
     _terms: dict[str, dict[str, Term]] = field(init=False, repr=False)
     _by_org: dict[str, list[Activity]] = field(init=False, repr=False)
@@ -142,7 +143,7 @@ def assemble(content: Content, diags: Diagnostics) -> Site | None:
     activities = tuple(
         sorted((a for a in content.activities if a.organisatie in known), key=activity_order)
     )
-    site = Site(content.site, content.taxonomy, organisations, activities)
+    site = Site(content.site, content.taxonomy, organisations, activities, content.zoekwoorden)
     if not diags.has_errors():
         # With errors, entries are missing from the model and these warnings would mislead.
         _warn_unused(site, diags)

@@ -158,6 +158,33 @@ def text_list(value: Any, at: tuple, c: Checker) -> Any:
     return INVALID if INVALID in out else tuple(out)
 
 
+def word_groups(value: Any, at: tuple, c: Checker) -> Any:
+    """`groepen` of zoekwoorden.yaml: lists of at least two words or phrases that belong
+    together."""
+    if not isinstance(value, list):
+        found = describe_value(value)
+        return c.error(
+            at, f"verwacht een lijst van groepen, zoals - [schulden, schuldhulp], maar vond {found}"
+        )
+    out = []
+    problems = 0
+    for i, group in enumerate(value):
+        words = text_list(group, at + (i,), c)
+        if words is INVALID:
+            problems += 1
+        elif len(words) < 2:
+            c.error(
+                at + (i,), "een groep heeft minstens twee woorden, zoals [schulden, schuldhulp]"
+            )
+            problems += 1
+        elif len(set(words)) < len(words):
+            c.error(at + (i,), "een woord staat twee keer in deze groep")
+            problems += 1
+        else:
+            out.append(words)
+    return INVALID if problems else tuple(out)
+
+
 def rungs(value: Any, at: tuple, c: Checker) -> Any:
     """`ladder`: a non-empty list of rungs 1-6."""
     if isinstance(value, str):

@@ -11,7 +11,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from . import urls
+from . import urls, vocabulary
 from .checks import INVALID, SLUG_RE, Checker, slugify
 from .diagnostics import Diagnostics, display_path, dutch_list, suggest
 from .frontmatter import decode, parse_markdown_file, parse_yaml
@@ -52,7 +52,8 @@ def load_content(content_dir: Path, diags: Diagnostics, today: dt.date) -> Conte
             activity = _activity(path.stem, *checked, today)
             if activity:
                 activities.append(activity)
-    return Content(site, taxonomy, tuple(organisations), tuple(activities))
+    zoekwoorden = vocabulary.load(content_dir, diags)
+    return Content(site, taxonomy, tuple(organisations), tuple(activities), zoekwoorden)
 
 
 def _entry_files(folder: Path, diags: Diagnostics) -> list[Path]:

@@ -195,3 +195,5 @@ class Content:
     taxonomy: Taxonomy | None
     organisations: tuple[Organisation, ...]
     activities: tuple[Activity, ...]
+    zoekwoorden: tuple[tuple[str, ...], ...] = ()
+    """Groups of search words that belong together (content/zoekwoorden.yaml)."""

@@ -29,6 +29,7 @@ from .checks import (
     text_list,
     toegang,
     url,
+    word_groups,
 )
 from .diagnostics import dutch_list, suggest
 from .model import Address, AgeRange, Contact, WegwijzerConfig
@@ -155,6 +156,14 @@ TERM = {
 }
 
 TAXONOMY_KINDS = ("doelgroepen", "leefgebieden", "wijken")
+
+ZOEKWOORDEN = {
+    "groepen": Field(
+        word_groups,
+        required=True,
+        doc="Groepen woorden die bij elkaar horen: wie het ene zoekt, vindt ook het andere.",
+    ),
+}
 
 ORGANISATION = {
     "naam": Field(text, required=True, doc="Naam van de organisatie."),

@@ -174,9 +174,7 @@ def test_entry_pages_print_on_one_clean_sheet(browser, base_url, example):
     assert "mailto:" in written_out
 
 
-def test_on_a_phone_the_first_result_shows_and_every_menu_link_is_one_tap_away(
-    browser, base_url
-):
+def test_on_a_phone_the_first_result_shows_and_every_menu_link_is_one_tap_away(browser, base_url):
     """At 360x640: after a search with two filters the first result card is in view, and
     each main destination is in the header or behind its "Menu" link (one tap)."""
     context = browser.new_context(viewport={"width": 360, "height": 640})
@@ -195,7 +193,8 @@ def test_on_a_phone_the_first_result_shows_and_every_menu_link_is_one_tap_away(
     assert menu.is_visible() and menu.bounding_box()["y"] < page.viewport_size["height"]
     in_menu = {a.inner_text().split(":")[0] for a in menu.locator("a").all()}
     hidden = [d for d in destinations if d not in visible]
-    assert hidden and all(
-        d in in_menu or f"Alle {d.lower()}" in in_menu for d in hidden
-    ), (hidden, in_menu)
+    assert hidden and all(d in in_menu or f"Alle {d.lower()}" in in_menu for d in hidden), (
+        hidden,
+        in_menu,
+    )
     context.close()

@@ -107,6 +107,7 @@ TABLES = {
     "taxonomie.yaml": schema.TERM,
     "Een organisatie": schema.ORGANISATION,
     "Een activiteit": schema.ACTIVITY,
+    "Zoektermen en zoekwoorden.yaml": schema.ZOEKWOORDEN,
 }
 
 

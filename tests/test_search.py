@@ -672,3 +672,21 @@ def test_the_search_page_has_no_second_search_box_in_its_header(search_site: Pat
     page = soup(search_site / "zoeken" / "index.html")
     assert page.select("header form") == []
     assert len(page.find_all("input", attrs={"name": "q"})) == 1
+
+
+def test_the_municipality_s_own_vocabulary_connects_words(tmp_path: Path) -> None:
+    files = dict(SEARCH_CONTENT)
+    files["zoekwoorden.yaml"] = "groepen:\n  - [schuldhulpverlening, rood staan]\n"
+    out = tmp_path / "out"
+    build(content_dir=write_tree(tmp_path / "content", files), output_dir=out)
+    searcher = Searcher.from_site(out)
+    assert titles(searcher, "rood staan")[0] == "Schuldhulpverlening"
+    # Without the file, nothing says so.
+    assert (
+        titles(Searcher.from_site(_built(tmp_path / "zonder", SEARCH_CONTENT)), "rood staan") == []
+    )
+
+
+def _built(root: Path, files: dict[str, str]) -> Path:
+    build(content_dir=write_tree(root / "content", files), output_dir=root / "out")
+    return root / "out"

@@ -828,3 +828,35 @@ def test_paths_are_relative_to_the_working_directory(minimal_content, monkeypatc
     assert diagnostics(content) == [
         "wijkteam.md:1: waarschuwing: deze organisatie heeft nog geen activiteiten"
     ]
+
+
+# --- zoekwoorden.yaml -------------------------------------------------------------------
+
+
+def test_zoekwoorden_groups_are_checked_with_file_and_line(minimal_content) -> None:
+    content = minimal_content(
+        {
+            "zoekwoorden.yaml": (
+                "groepen:\n"
+                "  - [schulden, schuldhulp]\n"
+                "  - [alleen]\n"
+                "  - [thuiszorg, thuiszorg]\n"
+                "  - geen lijst\n"
+            )
+        }
+    )
+    assert failure(content) == [
+        "content/zoekwoorden.yaml:3: groepen[2]: een groep heeft minstens twee woorden,"
+        " zoals [schulden, schuldhulp]",
+        "content/zoekwoorden.yaml:4: groepen[3]: een woord staat twee keer in deze groep",
+        "content/zoekwoorden.yaml:5: groepen[4]: verwacht een lijst, zoals [woord, woord],"
+        " maar vond 'geen lijst'",
+    ]
+
+
+def test_zoekwoorden_without_groups_or_with_unknown_fields(minimal_content) -> None:
+    content = minimal_content({"zoekwoorden.yaml": "woorden:\n  - [a, b]\n"})
+    assert failure(content) == [
+        "content/zoekwoorden.yaml:1: woorden: onbekend veld; mogelijk zijn 'groepen'",
+        "content/zoekwoorden.yaml:1: groepen: dit veld ontbreekt of is leeg; het is verplicht",
+    ]

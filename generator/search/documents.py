@@ -17,6 +17,7 @@ from ..applies import EMPTY_APPLIES
 from ..assemble import Site
 from ..markup import plain_text, shorten
 from ..model import LADDER, Toegang
+from .text import terms
 
 FORMAT_VERSION = 3
 
@@ -93,8 +94,25 @@ def _fields(
     return {"t": title, "z": " ".join(own), "k": " ".join(tags), "s": " ".join(synonyms), "b": body}
 
 
+def _with_vocabulary(site: Site, fields: dict[str, str], synonyms: list[str]) -> dict[str, str]:
+    """The fields, with the words of every zoekwoorden.yaml group that the entry has one of
+    (a phrase counts when all its words are there) added to its synonyms field."""
+    if not site.zoekwoorden:
+        return fields
+    have = set(terms(" ".join(fields[name] for name in ("t", "z", "k", "b"))))
+    added = list(synonyms)
+    for group in site.zoekwoorden:
+        members = [(word, set(terms(word))) for word in group]
+        if any(word_terms and word_terms <= have for _, word_terms in members):
+            added += [word for word, word_terms in members if not word_terms <= have]
+    return {**fields, "s": " ".join(added)}
+
+
 def build_documents(site: Site) -> list[Document]:
-    """Activities (in site order) then organisations; a document's ref is its position."""
+    """Activities (in site order) then organisations; a document's ref is its position.
+
+    The municipality's own vocabulary (content/zoekwoorden.yaml) is added to each
+    document's synonyms field; see `_with_vocabulary`."""
     org_number = {o.slug: n for n, o in enumerate(site.organisations)}
     kinds = ("doelgroepen", "leefgebieden", "wijken")
     term_number = {k: {t.id: n for n, t in enumerate(site.taxonomy.kind(k))} for k in kinds}
@@ -119,19 +137,22 @@ def build_documents(site: Site) -> list[Document]:
             present.place(site, a).text,
         ]
         body = " ".join((text, a.kosten, a.wanneer, a.locatie))
-        documents.append(Document(_fields(a.titel, a.zoektermen, tags, synonyms, body), display))
+        fields = _fields(a.titel, a.zoektermen, tags, synonyms, body)
+        documents.append(Document(_with_vocabulary(site, fields, synonyms), display))
     for o in site.organisations:
         text = _text(o.beschrijving)
         address = present.address_line(o.adres)
+        synonyms = _synonyms(site, "wijken", o.wijken)
+        fields = _fields(
+            o.naam,
+            o.zoektermen,
+            _names(site, "wijken", o.wijken),
+            synonyms,
+            " ".join((text, address)),
+        )
         documents.append(
             Document(
-                _fields(
-                    o.naam,
-                    o.zoektermen,
-                    _names(site, "wijken", o.wijken),
-                    _synonyms(site, "wijken", o.wijken),
-                    " ".join((text, address)),
-                ),
+                _with_vocabulary(site, fields, synonyms),
                 [o.naam, urls.organisation(o.slug), shorten(text, SNIPPET_CHARS)],
             )
         )
