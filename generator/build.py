@@ -83,7 +83,7 @@ def build(
     with publish.staging(output_dir) as writer:
         for _name, write in outputs:
             write(writer)
-        files = len(writer.written)
+    files = len(writer.written)  # with the marker that publishing adds
 
     return BuildReport(
         organisations=len(site.organisations),

@@ -3,10 +3,23 @@
 A failed build (an exception anywhere while writing) deletes the staging
 directory and leaves the previous output exactly as it was. A successful build
 replaces the output whole, so pages of deleted entries do not linger.
+
+- The swap is one atomic exchange of the two directories (Linux renameat2 with
+  RENAME_EXCHANGE), so at no instant is the published output missing or half
+  written; where the system has no exchange, two renames right after each other.
+- Every output holds a marker file (MARKER); a folder with files but without it is
+  never replaced, so `--output` cannot wipe a folder that the build did not make.
+- A lock on the folder that holds the output serialises builds into it; the second
+  one stops with a message. Leftovers of an interrupted build are removed by the next one.
+- A symlinked output stays a symlink: the directory it points to is replaced.
+- Files are written 0644 and folders 0755, whatever the umask.
 """
 
 from __future__ import annotations
 
+import ctypes
+import errno
+import fcntl
 import json
 import os
 import shutil
@@ -43,6 +56,7 @@ class Writer:
         target = self.root.joinpath(*path.parts)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+        os.chmod(target, 0o644)
 
     def write_json(self, relpath: str, data: Any) -> None:
         """A data file for the browser: compact JSON with sorted keys (see `dumps`), one line."""
@@ -52,6 +66,13 @@ class Writer:
         """Copy every file below `source` into `relpath`, in a stable order."""
         for file in sorted(p for p in source.rglob("*") if p.is_file()):
             self.write(f"{relpath}/{file.relative_to(source).as_posix()}", file.read_bytes())
+
+
+MARKER = ".sociale-kaart-uitvoer"
+MARKER_TEXT = (
+    "Deze map is gemaakt door 'sociale-kaart build' en wordt bij elke bouw in zijn geheel"
+    " vervangen. Zet hier dus zelf geen bestanden neer.\n"
+)
 
 
 def check_output_dir(output_dir: Path, protected: list[Path]) -> None:
@@ -64,40 +85,109 @@ def check_output_dir(output_dir: Path, protected: list[Path]) -> None:
                 f"de uitvoermap {output_dir} is of bevat {path}, en die map zou dan verdwijnen;"
                 " kies een andere map"
             )
-    if out == Path.cwd().resolve() or out == Path.home().resolve() or out.parent == out:
+    cwd = Path.cwd().resolve()
+    if out == cwd or out in cwd.parents or out == Path.home().resolve() or out.parent == out:
         raise UnsafeOutput(
-            f"de uitvoermap {output_dir} mag niet de huidige map, uw eigen map of de hoofdmap zijn;"
-            " kies een andere map"
+            f"de uitvoermap {output_dir} mag niet de huidige map (of een map daarboven), uw"
+            " eigen map of de hoofdmap zijn; kies een andere map"
         )
     if out.exists() and not _replaceable(out):
+        older = (out / "index.html").is_file() and (out / "sitemap.xml").is_file()
+        hint = (
+            " Is het een site van een oudere versie van Sociale Kaart? Verwijder de map dan"
+            " eerst zelf."
+            if older
+            else ""
+        )
         raise UnsafeOutput(
-            f"de uitvoermap {output_dir} bestaat al, maar is geen eerder gebouwde site"
-            " (er staat geen index.html in); kies een lege of nieuwe map,"
-            " zodat er niets verloren gaat"
+            f"de uitvoermap {output_dir} bestaat al, maar is niet door sociale-kaart gemaakt"
+            f" (het bestand {MARKER} ontbreekt); kies een lege of nieuwe map,"
+            f" zodat er niets verloren gaat{'.' + hint if hint else ''}"
         )
 
 
 def _replaceable(out: Path) -> bool:
-    """An empty directory or an earlier build (it has index.html): safe to replace whole."""
-    return out.is_dir() and (not any(out.iterdir()) or (out / "index.html").is_file())
+    """An empty directory or an earlier build (it has the marker): safe to replace whole."""
+    return out.is_dir() and (not any(out.iterdir()) or (out / MARKER).is_file())
 
 
 @contextmanager
 def staging(output_dir: Path) -> Iterator[Writer]:
     """Yield a Writer on a staging directory next to `output_dir`; swap it in on success."""
-    parent = output_dir.resolve().parent
+    target = output_dir.resolve()  # through a symlink: the directory it points to
+    parent = target.parent
     parent.mkdir(parents=True, exist_ok=True)
-    stage = Path(tempfile.mkdtemp(prefix=f".{output_dir.name}-nieuw-", dir=parent))
+    with _lock(parent, output_dir):
+        _remove_leftovers(parent, target.name)
+        stage = Path(tempfile.mkdtemp(prefix=f".{target.name}-nieuw-", dir=parent))
+        try:
+            writer = Writer(stage)
+            yield writer
+            writer.write(MARKER, MARKER_TEXT)
+            _make_readable(stage)
+            _swap(stage, target)
+        finally:
+            shutil.rmtree(stage, ignore_errors=True)  # the new tree on failure, the old on success
+
+
+@contextmanager
+def _lock(parent: Path, output_dir: Path) -> Iterator[None]:
+    """An exclusive lock on the folder that holds the output (no lock file is left)."""
+    handle = os.open(parent, os.O_RDONLY)
     try:
-        yield Writer(stage)
-    except BaseException:
-        shutil.rmtree(stage, ignore_errors=True)
-        raise
-    os.chmod(stage, 0o755)  # mkdtemp makes it private; a web server must read it
-    old = None
-    if output_dir.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{output_dir.name}-oud-", dir=parent))
-        os.replace(output_dir, old / "tree")
-    os.replace(stage, output_dir)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise UnsafeOutput(
+                f"er loopt al een bouw naar {output_dir} (of naar een map ernaast); wacht tot"
+                " die klaar is en probeer het dan opnieuw"
+            ) from None
+        yield
+    finally:
+        os.close(handle)
+
+
+def _remove_leftovers(parent: Path, name: str) -> None:
+    """Staging and old copies that an interrupted build left behind (under our lock)."""
+    for leftover in sorted(parent.glob(f".{name}-nieuw-*")) + sorted(parent.glob(f".{name}-oud-*")):
+        if leftover.is_dir() and not leftover.is_symlink():
+            shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _make_readable(root: Path) -> None:
+    """0755 for every folder (Writer.write makes files 0644), so a web server can read them."""
+    for folder, _dirs, _files in os.walk(root):
+        os.chmod(folder, 0o755)
+
+
+def _swap(stage: Path, target: Path) -> None:
+    """Put `stage` where `target` is; afterwards `stage` holds the old tree (if any)."""
+    if not target.exists():
+        os.rename(stage, target)
+        return
+    try:
+        exchange(stage, target)
+    except OSError as unsupported:
+        if unsupported.errno not in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP):
+            raise
+        # No atomic exchange here: two renames, the old tree kept until the new is in.
+        old = Path(tempfile.mkdtemp(prefix=f".{target.name}-oud-", dir=target.parent))
+        os.replace(target, old / "tree")
+        os.replace(stage, target)
+        os.replace(old / "tree", stage)
+        old.rmdir()
+
+
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2
+
+
+def exchange(a: Path, b: Path) -> None:
+    """Swap two directories in one atomic step (Linux renameat2, RENAME_EXCHANGE)."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is None:
+        raise OSError(errno.ENOSYS, "renameat2 ontbreekt")
+    if renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) != 0:
+        code = ctypes.get_errno()
+        raise OSError(code, os.strerror(code))

@@ -109,9 +109,9 @@ def test_build_refuses_an_unsafe_output_directory(minimal_content) -> None:
     result = run("build", "--output", "content/organisaties")
     assert result.exit_code == 2
     assert stderr_lines(result) == [
-        "Gestopt: de uitvoermap content/organisaties bestaat al, maar is geen eerder gebouwde"
-        " site (er staat geen index.html in); kies een lege of nieuwe map, zodat er niets"
-        " verloren gaat. content/organisaties/ is niet gewijzigd."
+        "Gestopt: de uitvoermap content/organisaties bestaat al, maar is niet door"
+        " sociale-kaart gemaakt (het bestand .sociale-kaart-uitvoer ontbreekt); kies een lege"
+        " of nieuwe map, zodat er niets verloren gaat. content/organisaties/ is niet gewijzigd."
     ]
     assert snapshot(content) == before
 

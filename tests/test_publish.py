@@ -5,7 +5,10 @@ Trees are compared byte for byte (names, directories and file contents).
 
 from __future__ import annotations
 
+import errno
+import fcntl
 import filecmp
+import os
 import shutil
 import stat
 from pathlib import Path
@@ -13,9 +16,10 @@ from pathlib import Path
 import jinja2
 import pytest
 
+from generator import publish
 from generator.build import build
 from generator.diagnostics import BuildFailed
-from generator.publish import UnsafeOutput, Writer, check_output_dir, staging
+from generator.publish import MARKER, UnsafeOutput, Writer, check_output_dir, staging
 from tests.helpers import REPO
 
 
@@ -210,8 +214,8 @@ def test_output_may_not_be_the_working_directory(tmp_path: Path, monkeypatch) ->
     with pytest.raises(UnsafeOutput) as refused:
         check_output_dir(Path("."), [])
     assert str(refused.value) == (
-        "de uitvoermap . mag niet de huidige map, uw eigen map of de hoofdmap zijn;"
-        " kies een andere map"
+        "de uitvoermap . mag niet de huidige map (of een map daarboven), uw eigen map of de"
+        " hoofdmap zijn; kies een andere map"
     )
 
 
@@ -222,8 +226,8 @@ def test_output_may_not_replace_other_files(minimal_content, tmp_path: Path) -> 
         with pytest.raises(UnsafeOutput) as refused:
             build(content, output)
         assert str(refused.value) == (
-            f"de uitvoermap {output} bestaat al, maar is geen eerder gebouwde site"
-            " (er staat geen index.html in); kies een lege of nieuwe map,"
+            f"de uitvoermap {output} bestaat al, maar is niet door sociale-kaart gemaakt"
+            " (het bestand .sociale-kaart-uitvoer ontbreekt); kies een lege of nieuwe map,"
             " zodat er niets verloren gaat"
         )
     assert snapshot(content) == before
@@ -235,3 +239,143 @@ def test_output_may_be_new_empty_or_an_earlier_build(built, tmp_path: Path) -> N
     for target in (tmp_path / "nieuw" / "map", tmp_path / "leeg", output):
         build(content, target)
         assert (target / "index.html").is_file()
+
+
+# --- Hardening: no folder the build did not make is ever replaced ------------------------
+
+
+def test_a_folder_with_an_index_html_but_no_marker_is_never_wiped(
+    minimal_content, tmp_path: Path
+) -> None:
+    content = minimal_content()
+    mine = tmp_path / "mijn-site"
+    (mine / ".git").mkdir(parents=True)
+    (mine / ".git" / "HEAD").write_text("ref: refs/heads/main\n")
+    (mine / "index.html").write_text("<p>mijn eigen site</p>")
+    (mine / "sitemap.xml").write_text("<urlset/>")
+    (mine / "scriptie.docx").write_bytes(b"PK\x03\x04")
+    before = snapshot(mine)
+    with pytest.raises(UnsafeOutput) as refused:
+        build(content, mine)
+    assert "het bestand .sociale-kaart-uitvoer ontbreekt" in str(refused.value)
+    assert "oudere versie van Sociale Kaart" in str(refused.value)  # it looks like a site
+    assert snapshot(mine) == before
+
+
+def test_every_output_carries_the_marker_and_can_be_rebuilt(built) -> None:
+    content, output, _ = built
+    assert (output / MARKER).read_text(encoding="utf-8").startswith("Deze map is gemaakt door")
+    build(content, output)  # the marker makes it replaceable
+    assert (output / MARKER).is_file()
+
+
+def test_parents_of_the_working_directory_are_refused(tmp_path: Path, monkeypatch) -> None:
+    work = tmp_path / "werk" / "hier"
+    work.mkdir(parents=True)
+    monkeypatch.chdir(work)
+    with pytest.raises(UnsafeOutput, match="of een map daarboven"):
+        check_output_dir(Path(".."), [])
+
+
+# --- Hardening: the published output is never missing ------------------------------------
+
+
+def test_the_swap_is_one_atomic_exchange(built, monkeypatch) -> None:
+    """Between the start and the end of the swap, output/ is the old or the new site."""
+    content, output, before = built
+    seen = []
+    real_exchange = publish.exchange
+
+    def watching(a: Path, b: Path) -> None:
+        seen.append(snapshot(output) == before)  # just before: the old site, whole
+        real_exchange(a, b)
+        seen.append((output / MARKER).is_file())  # just after: the new site, whole
+
+    monkeypatch.setattr(publish, "exchange", watching)
+    monkeypatch.setattr(publish.os, "replace", _forbidden)
+    (content / "activiteiten" / "koffie.md").write_text(
+        (content / "activiteiten" / "koffie.md").read_text().replace("Koffie-ochtend", "Thee")
+    )
+    build(content, output)
+    assert seen == [True, True]
+    assert "Thee" in (output / "activiteiten" / "koffie" / "index.html").read_text()
+
+
+def _forbidden(*args: object) -> None:
+    raise AssertionError("with an atomic exchange, nothing is renamed in two steps")
+
+
+def test_a_failure_in_the_swap_leaves_the_old_site_and_no_staging_copy(
+    built, tmp_path: Path, monkeypatch
+) -> None:
+    content, output, before = built
+
+    def broken(a: Path, b: Path) -> None:
+        raise OSError(5, "Input/output error")  # EIO, as strace -e inject would give
+
+    monkeypatch.setattr(publish, "exchange", broken)
+    with pytest.raises(OSError):
+        build(content, output)
+    assert snapshot(output) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "out"]
+
+
+def test_without_an_atomic_exchange_two_renames_still_publish(built, monkeypatch) -> None:
+    content, output, _ = built
+
+    def unsupported(a: Path, b: Path) -> None:
+        raise OSError(errno.EINVAL, "Invalid argument")  # a file system without exchange
+
+    monkeypatch.setattr(publish, "exchange", unsupported)
+    build(content, output)
+    assert (output / MARKER).is_file()
+    assert [p.name for p in output.parent.iterdir() if p.name.startswith(".out-")] == []
+
+
+def test_leftovers_of_an_interrupted_build_are_removed_by_the_next(built, tmp_path: Path) -> None:
+    content, output, _ = built
+    for name in (".out-nieuw-abc123", ".out-oud-def456"):
+        (tmp_path / name / "tree").mkdir(parents=True)
+        (tmp_path / name / "tree" / "index.html").write_text("half")
+    (tmp_path / ".andere-nieuw-x").mkdir()  # another output's: not ours to remove
+    build(content, output)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".andere-nieuw-x", "content", "out"]
+
+
+def test_a_second_build_into_the_same_output_stops_with_a_message(built, tmp_path: Path) -> None:
+    content, output, before = built
+    handle = os.open(tmp_path, os.O_RDONLY)
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)  # as a running build holds it
+        with pytest.raises(UnsafeOutput, match="er loopt al een bouw naar"):
+            build(content, output)
+    finally:
+        os.close(handle)
+    assert snapshot(output) == before
+
+
+def test_a_symlinked_output_stays_a_symlink(minimal_content, tmp_path: Path) -> None:
+    content = minimal_content()
+    release = tmp_path / "releases" / "site"
+    release.mkdir(parents=True)
+    link = tmp_path / "www"
+    link.symlink_to(release, target_is_directory=True)
+    build(content, link)
+    build(content, link)
+    assert link.is_symlink() and link.resolve() == release.resolve()
+    assert (release / "index.html").is_file() and (release / MARKER).is_file()
+
+
+def test_files_are_readable_for_a_web_server_whatever_the_umask(
+    minimal_content, tmp_path: Path
+) -> None:
+    content = minimal_content()
+    old = os.umask(0o077)
+    try:
+        build(content, tmp_path / "out")
+    finally:
+        os.umask(old)
+    modes = {
+        stat.S_IMODE(p.stat().st_mode) for p in [tmp_path / "out", *(tmp_path / "out").rglob("*")]
+    }
+    assert modes == {0o644, 0o755}
