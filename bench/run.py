@@ -21,6 +21,7 @@ import json
 import os
 import platform
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -327,6 +328,7 @@ def browser_figures(output: Path) -> dict[str, Any]:
 def bench(n: int, seed: int) -> dict[str, Any]:
     content = RESULTS / f"content-{n}"
     output = RESULTS / f"site-{n}"
+    shutil.rmtree(output, ignore_errors=True)  # the benchmark's own; built from nothing
     generate(n, content, seed)
     figures: dict[str, Any] = {"n": n, "seed": seed}
     figures.update(run_build(content, output))
