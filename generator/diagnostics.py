@@ -86,6 +86,10 @@ class Diagnostics:
         indexed = sorted(enumerate(self.items), key=lambda p: (p[1].path, p[1].line, p[0]))
         return [d for _, d in indexed]
 
+    def has_errors_in(self, path: str) -> bool:
+        """Whether one file has errors (its smaller problems can wait until they are fixed)."""
+        return any(d.path == path and d.severity is Severity.ERROR for d in self.items)
+
     def has_errors(self) -> bool:
         return any(d.severity is Severity.ERROR for d in self.items)
 

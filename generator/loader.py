@@ -245,6 +245,14 @@ def _activity(
 ) -> Activity | None:
     """Field names are attribute names: the schema's checkers already made each value."""
     _check_freshness(checker, values.get("gecontroleerd"), today)
+    if not values.get("kosten") and not checker.diags.has_errors_in(checker.path):
+        checker.diags.warning(
+            checker.path,
+            1,
+            "kosten",
+            "de kosten ontbreken, dus de site zegt 'niet bekend'; schrijf wat het kost,"
+            " of 'gratis' als het niets kost",
+        )
     return Activity(
         slug=slug, beschrijving=checker.doc.body, source=Source(checker.path, 1), **values
     )

@@ -179,8 +179,8 @@ class Activity:
 
     @property
     def is_gratis(self) -> bool:
-        """Free of charge: no costs given, or the text starts with 'gratis'."""
-        return not self.kosten or self.kosten.strip().lower().startswith("gratis")
+        """Free of charge: the costs say 'gratis' or start with it. Unknown costs are not free."""
+        return self.kosten.strip().lower().startswith("gratis")
 
     @property
     def voor_iedereen(self) -> bool:

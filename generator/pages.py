@@ -145,6 +145,7 @@ def activity(site: Site, entry: Activity) -> Page:
             "organisation": org,
             "contact": present.contact(site, entry),
             "place": present.place(site, entry),
+            "costs": present.costs(site, entry),
             "structured_data": structured.activity_data(site.config, entry, org),
         },
     )

@@ -35,7 +35,6 @@ TOEGANG_TEXT: dict[Toegang, tuple[str, str]] = {
 }
 
 EVERYWHERE = "In de hele gemeente"
-FREE = "Gratis"
 
 
 def toegang_label(toegang: Toegang) -> str:
@@ -118,7 +117,7 @@ def handout_facts(site: Site, activity: Activity) -> list[Fact]:
     if activity.wanneer:
         facts.append(Fact("Wanneer", (Part(activity.wanneer),)))
     facts.append(Fact("Waar", (Part(place(site, activity).text),)))
-    facts.append(Fact("Kosten", (Part(costs(activity)),)))
+    facts.append(Fact("Kosten", (Part(costs(site, activity)),)))
     facts.append(Fact("Contact", contact_parts(site, activity)))
     return facts
 
@@ -140,9 +139,11 @@ def contact_parts(site: Site, activity: Activity) -> tuple[Part, ...]:
     return tuple(parts) or (Part(f"Via {site.organisation(activity.organisatie).naam}"),)
 
 
-def costs(activity: Activity) -> str:
-    """What it costs, as the editor wrote it; no costs given reads as `Gratis`."""
-    return activity.kosten or FREE
+def costs(site: Site, activity: Activity) -> str:
+    """What it costs, as the editor wrote it; costs not given are unknown, never free."""
+    if activity.kosten:
+        return activity.kosten
+    return f"Niet bekend, vraag het na bij {site.organisation(activity.organisatie).naam}"
 
 
 def address_line(address: Address) -> str:

@@ -37,7 +37,6 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
         samenvatting=summary,
         leeftijd=present.age,
         aantal=present.count,
-        kosten=present.costs,
         toegang_label=present.toegang_label,
         toegang_uitleg=present.toegang_explanation,
     )

@@ -185,7 +185,7 @@ ACTIVITY = {
     "toegang": Field(toegang, required=True, doc="vrij, aanmelden, verwijzing of indicatie."),
     "doelgroepen": Field(taxonomy_ids("doelgroepen"), doc="Leeg of weg: voor iedereen."),
     "leefgebieden": Field(taxonomy_ids("leefgebieden"), doc="Leefgebieden waarbij het helpt."),
-    "kosten": Field(text, doc="Wat het kost; 'gratis' als het niets kost."),
+    "kosten": Field(text, doc="Wat het kost; 'gratis' als het niets kost. Weg: niet bekend."),
     "wijken": Field(taxonomy_ids("wijken"), doc="Leeg of weg: de hele gemeente."),
     "wanneer": Field(text, doc="Dagen en tijden."),
     "locatie": Field(text, doc="Waar het is."),

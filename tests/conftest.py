@@ -88,6 +88,7 @@ MINIMAL_CONTENT: dict[str, str] = {
         "doelgroepen: [ouderen]\n"
         "leefgebieden: [contact]\n"
         "wijken: [centrum]\n"
+        "kosten: gratis\n"
         f"gecontroleerd: {RECENT}\n"
         "---\n"
         "Elke dinsdag koffie en een praatje.\n"

@@ -379,3 +379,33 @@ def test_the_age_filter_keeps_what_applies_to_that_age(example, example_site):
     for age in ages:
         found = {slug_of[h.ref] for h in searcher.search("", Filters(leeftijd=age)).hits}
         assert found == {a.slug for a in example.activities if applies.to_age(a, age)}, age
+
+
+def test_unknown_costs_are_never_shown_or_filtered_as_free(minimal_content, tmp_path):
+    from generator.build import build
+    from generator.search.reference import Filters, Searcher
+
+    content = minimal_content(
+        {
+            "activiteiten/koffie.md": (
+                "---\ntitel: Koffie-ochtend\norganisatie: buurthuis\nladder: [1, 2]\n"
+                "toegang: vrij\n---\nKoffie.\n"
+            )
+        }
+    )
+    out = tmp_path / "out"
+    report = build(content, out)
+    assert [d.field for d in report.diagnostics.warnings if "kosten" in d.message] == ["kosten"]
+    page = soup_of(out / "activiteiten" / "koffie" / "index.html")
+    pairs = zip(page.select("dt"), page.select("dd"), strict=True)
+    facts = {dt_.get_text(strip=True): dd for dt_, dd in pairs}
+    assert (
+        facts["Kosten"].get_text(strip=True) == "Niet bekend, vraag het na bij Buurthuis De Linde"
+    )
+    assert '"offers"' not in page.find("script", type="application/ld+json").string
+    assert not page.select(".gratis")
+    searcher = Searcher.from_site(out)
+    assert searcher.search("", Filters(gratis=True)).hits == []
+    data = json.loads((out / "wegwijzer" / "data.json").read_text(encoding="utf-8"))
+    kosten = next(f for f in data["activiteiten"][0]["feiten"] if f["label"] == "Kosten")
+    assert kosten["delen"] == [{"tekst": "Niet bekend, vraag het na bij Buurthuis De Linde"}]

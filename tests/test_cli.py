@@ -219,7 +219,7 @@ def test_installed_command(minimal_content, tmp_path: Path) -> None:
 
 GOOD_ACTIVITY = (
     "---\ntitel: Koffie-ochtend\norganisatie: buurthuis\nladder: [1, 2]\ntoegang: vrij\n"
-    "doelgroepen: [ouderen]\nleefgebieden: [contact]\nwijken: [centrum]\n"
+    "doelgroepen: [ouderen]\nleefgebieden: [contact]\nwijken: [centrum]\nkosten: gratis\n"
     f"gecontroleerd: {RECENT}\n---\nElke dinsdag koffie.\n"
 )
 

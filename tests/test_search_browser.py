@@ -198,7 +198,7 @@ def test_filters_combine_with_the_query_and_each_other(
     expect(page.locator(RESULT_LINKS)).to_have_text(["Wandelgroep"])
     page.get_by_label("Noord", exact=True).uncheck()
     page.get_by_label("Alleen wat gratis is").check()
-    # Both are free (the Wandelgroep names no costs, which counts as free).
+    # Both say gratis (an activity without kosten would not count as free).
     expect(page.locator(RESULT_LINKS)).to_have_text(["Koffieochtend voor ouderen", "Wandelgroep"])
     page.get_by_label("Centrum", exact=True).check()
     expect(page.locator(RESULT_LINKS)).to_have_text(["Koffieochtend voor ouderen"])

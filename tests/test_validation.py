@@ -25,7 +25,10 @@ TAX = "content/taxonomie.yaml"
 def activity(
     *extra: str, base: tuple[str, ...] | None = None, body: str = "Samen wandelen.\n"
 ) -> str:
-    """An activity file. Lines 2-6 are valid fields; `extra` lines start at line 7."""
+    """An activity file. Lines 2-6 are valid fields; `extra` lines start at line 7.
+
+    `kosten: gratis` comes last, unless a line of `extra` names the kosten itself.
+    """
     if base is None:
         base = (
             "titel: Wandelen",
@@ -34,7 +37,9 @@ def activity(
             "toegang: vrij",
             f"gecontroleerd: {RECENT}",
         )
-    return "---\n" + "".join(line + "\n" for line in (*base, *extra)) + "---\n" + body
+    costs = () if any(line.startswith("kosten:") for line in extra) else ("kosten: gratis",)
+    lines = (*base, *extra, *costs)
+    return "---\n" + "".join(line + "\n" for line in lines) + "---\n" + body
 
 
 def organisation(*extra: str) -> str:
@@ -736,6 +741,7 @@ def dated(checked_org: str, checked_act: str) -> dict[str, str]:
         "---\ntitel: Koffie-ochtend\norganisatie: buurthuis\nladder: [1, 2]\ntoegang: vrij\n"
         "doelgroepen: [ouderen]\nleefgebieden: [contact]\nwijken: [centrum]\n"
         + (f"gecontroleerd: {checked_act}\n" if checked_act else "")
+        + "kosten: gratis\n"
         + "---\n"
     )
     return {"organisaties/buurthuis.md": org, "activiteiten/koffie.md": act}
@@ -859,4 +865,12 @@ def test_zoekwoorden_without_groups_or_with_unknown_fields(minimal_content) -> N
     assert failure(content) == [
         "content/zoekwoorden.yaml:1: woorden: onbekend veld; mogelijk zijn 'groepen'",
         "content/zoekwoorden.yaml:1: groepen: dit veld ontbreekt of is leeg; het is verplicht",
+    ]
+
+
+def test_missing_costs_are_a_warning_and_read_as_unknown(minimal_content) -> None:
+    content = minimal_content({"activiteiten/wandelen.md": activity("kosten:")})
+    assert diagnostics(content) == [
+        f"{ACT}:1: waarschuwing: kosten: de kosten ontbreken, dus de site zegt 'niet bekend';"
+        " schrijf wat het kost, of 'gratis' als het niets kost"
     ]

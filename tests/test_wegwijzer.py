@@ -372,7 +372,8 @@ def test_data_file_has_what_matching_and_the_handout_need(built):
     assert facts("a-koffie") == {
         "Wanneer": [{"tekst": "Elke dinsdag van 10.00 tot 12.00 uur"}],
         "Waar": [{"tekst": "Het Anker, Dorpsstraat 3"}],
-        "Kosten": [{"tekst": "Gratis"}],
+        # No kosten given: unknown, never free.
+        "Kosten": [{"tekst": "Niet bekend, vraag het na bij Buurthuis Het Anker"}],
         # No contact of its own: the organisation's.
         "Contact": [
             {"tekst": "0123 45 11 11", "link": "tel:0123451111"},
