@@ -152,8 +152,12 @@ def parse_markdown_file(text: str, path: str, diags: Diagnostics) -> Document | 
     doc = parse_yaml(front, path, diags, line_offset=1)
     if doc is None:
         return None
-    doc.body = "\n".join(lines[end + 1 :]).strip("\n")
     doc.body_line = end + 2
+    body = "\n".join(lines[end + 1 :]).strip("\n")
+    for number, text in enumerate(body.split("\n")):
+        if _NOT_TEXT.search(text):
+            _printable(text, path, doc.body_line + number, "", diags)
+    doc.body = _NOT_TEXT.sub("", body)
     return doc
 
 
@@ -168,7 +172,7 @@ def _convert(
                 message = "een veldnaam moet gewone tekst zijn, zoals 'naam:'"
                 diags.error(path, line, dotted(at), message)
                 continue
-            key = key_node.value
+            key = _printable(key_node.value, path, line, dotted(at), diags)
             if key in result:
                 diags.error(path, line, dotted(at + (key,)), "dit veld staat er twee keer in")
                 continue
@@ -181,10 +185,38 @@ def _convert(
             doc.lines[at + (index,)] = item.start_mark.line + 1 + offset
             items.append(_convert(item, at + (index,), doc, path, diags, offset))
         return items
-    value = node.value
+    value = _printable(node.value, path, node.start_mark.line + 1 + offset, dotted(at), diags)
     if node.style is None and value in ("", "~", "null", "Null", "NULL"):
         return None
     return value
+
+
+# Characters that are no text: lone surrogates (from escapes such as "\ud800", which
+# UTF-8 cannot hold) and control characters other than tab and newline.
+_NOT_TEXT = re.compile("[\ud800-\udfff\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _printable(text: str, path: str, line: int, where: str, diags: Diagnostics) -> str:
+    """The text without characters that are no text; each one found is an error.
+
+    A surrogate pair written as two escapes ("\\ud83d\\ude00", as JSON does) is first
+    joined into the character it stands for.
+    """
+    if _SURROGATE.search(text):
+        text = text.encode("utf-16", "surrogatepass").decode("utf-16", "surrogatepass")
+    found = _NOT_TEXT.search(text)
+    if found is None:
+        return text
+    code = ord(found.group())
+    diags.error(
+        path,
+        line,
+        where,
+        f"hier staat een teken dat geen gewone tekst is (code U+{code:04X}), bijvoorbeeld"
+        " uit een escape als \\u of \\x; haal het weg",
+    )
+    return _NOT_TEXT.sub("", text)
 
 
 def dotted(at: Path_) -> str:

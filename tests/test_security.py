@@ -95,9 +95,11 @@ TEXT_PAYLOADS = [
     "{{ 7*7 }}",
 ]
 
-MARKDOWN = "\n\n".join(MARKDOWN_PAYLOADS)
-# YAML refuses control characters, so the intro in site.yaml goes without that payload.
-INTRO = "\n\n".join(p for p in MARKDOWN_PAYLOADS if "\x01" not in p)
+# Content with a control character is refused with file and line (test_validation.py),
+# so the pages are built from the other payloads; the sanitizer's own handling of a
+# control character in a URL is tested below (test_a_url_scheme_is_read_as_browsers_do).
+MARKDOWN = "\n\n".join(p for p in MARKDOWN_PAYLOADS if "\x01" not in p)
+INTRO = MARKDOWN
 
 
 def q(value: str) -> str:

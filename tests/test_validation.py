@@ -874,3 +874,42 @@ def test_missing_costs_are_a_warning_and_read_as_unknown(minimal_content) -> Non
         f"{ACT}:1: waarschuwing: kosten: de kosten ontbreken, dus de site zegt 'niet bekend';"
         " schrijf wat het kost, of 'gratis' als het niets kost"
     ]
+
+
+# --- Text that is no text -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [
+        ('"A\\ud800"', "D800"),  # a lone surrogate: used to crash every build
+        ('"\\x1b[31mrood"', "001B"),  # a terminal colour code
+        ('"nul\\0"', "0000"),
+        ('"\\x85"', "0085"),
+    ],
+)
+def test_characters_that_are_no_text_are_an_error_with_file_and_line(
+    minimal_content, value: str, code: str
+) -> None:
+    content = minimal_content({"activiteiten/wandelen.md": activity(f"wanneer: {value}")})
+    assert failure(content) == [
+        f"{ACT}:7: wanneer: hier staat een teken dat geen gewone tekst is (code U+{code}),"
+        " bijvoorbeeld uit een escape als \\u of \\x; haal het weg"
+    ]
+
+
+def test_an_escaped_surrogate_pair_is_the_character_it_stands_for(minimal_content) -> None:
+    content = minimal_content(
+        {"activiteiten/wandelen.md": activity('wanneer: "Zon \\ud83d\\ude00"')}
+    )
+    site, _ = check(content)
+    assert next(a for a in site.activities if a.slug == "wandelen").wanneer == "Zon \U0001f600"
+
+
+def test_a_control_character_in_the_description_is_an_error_on_its_line(minimal_content) -> None:
+    body = "Eerste regel.\nTweede \x1b[31m regel.\n"
+    content = minimal_content({"activiteiten/wandelen.md": activity(body=body)})
+    assert failure(content) == [
+        f"{ACT}:10: hier staat een teken dat geen gewone tekst is (code U+001B),"
+        " bijvoorbeeld uit een escape als \\u of \\x; haal het weg"
+    ]
