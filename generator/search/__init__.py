@@ -1,11 +1,13 @@
 """Search: documents, a Dutch lunr index, and the Python reference of the browser's query.
 
-- `text`: normalising, stop words and stems (the same in the browser);
+- `text`: normalising, stop words, stems and their exceptions (the same in the browser);
+- `compounds`: compound words split with the Dutch word list (index) or the index (query);
 - `documents`: what is indexed and what a result shows (zoeken/gegevens.json);
-- `index`: the lunr index and its compact encoding (zoeken/index.json);
+- `index`: the lunr index and its compact encoding;
+- `shards`: that encoding in two files, zoeken/index.json (core) and index-tekst.json;
 - `reference`: the browser's query in Python, the test oracle (never part of a build).
 
-`write_index` writes both files; `page_context` is what templates/zoeken.html needs.
+`write_index` writes the three files; `page_context` is what templates/zoeken.html needs.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from .text import STEM_EXCEPTIONS
 
 
 def write_index(site: Site, writer: Writer, words: WordList | None) -> None:
-    """Write zoeken/gegevens.json and zoeken/index.json; compounds split with `words`."""
+    """Write gegevens.json, index.json and index-tekst.json; compounds split with `words`."""
     documents = build_documents(site)
     writer.write_json(urls.SEARCH_DATA, display_data(site, documents))
     payload = encode_index(index_builder(documents, words))
