@@ -2,7 +2,7 @@
 #
 #   make site    installeert wat nodig is en bouwt de site naar output/
 #   make serve   installeert wat nodig is en start de lokale webserver
-#   make test    installeert ook Chromium en Java (als die ontbreken) en draait
+#   make test    installeert ook Chromium, Java en wdutch (als die ontbreken) en draait
 #                de JavaScript-tests (node --test) en pytest
 #
 # Installeren gebeurt maar één keer: een "stempelbestand" onthoudt dat het gelukt
