@@ -20,7 +20,7 @@ from bs4 import BeautifulSoup
 from generator.build import build, check
 from generator.diagnostics import BuildFailed
 from tests.conftest import RECENT
-from tests.helpers import write_tree
+from tests.helpers import REPO, write_tree
 
 # --- Payloads ---------------------------------------------------------------------------
 
@@ -389,3 +389,15 @@ def test_no_script_runs_in_the_browser(evil_site: Path, serve_site, page) -> Non
         problems += html_problems(evil_site, path, page.content())
     assert dialogs == []
     assert problems == []
+
+
+def test_the_example_server_configs_send_the_page_s_policy_and_more() -> None:
+    """docs/server/: the CSP of every page, plus frame-ancestors, nosniff and no-referrer."""
+    base = (REPO / "templates" / "base.html").read_text(encoding="utf-8")
+    page_policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', base)[1]
+    expected = page_policy + "; frame-ancestors 'none'"
+    for name in ("nginx.conf", ".htaccess", "_headers"):
+        text = (REPO / "docs" / "server" / name).read_text(encoding="utf-8")
+        assert expected in text, name
+        assert "nosniff" in text and "no-referrer" in text, name
+    assert expected in (REPO / "docs" / "beveiliging.md").read_text(encoding="utf-8")
