@@ -66,7 +66,7 @@ def build(
     site, diags = check(content_dir, strict, today)
 
     words = compounds.word_list()
-    notes = () if words else (compounds.MISSING_WORD_LIST,)
+    notes = () if words else (compounds.missing_word_list(),)
     env = render.make_environment(templates_dir)
     planned = pages.plan_pages(site)
     advance = progress(len(planned)) if progress else None

@@ -103,18 +103,25 @@ class WordList:
         return found
 
 
+def word_list_path() -> Path:
+    """Where the word list is read from: SOCIALE_KAART_WOORDENLIJST, or Debian's place."""
+    return Path(os.environ.get("SOCIALE_KAART_WOORDENLIJST", DEFAULT_WORD_LIST))
+
+
 @cache
 def word_list() -> WordList | None:
     """The word list of this machine, or None when it is not installed."""
-    path = Path(os.environ.get("SOCIALE_KAART_WOORDENLIJST", DEFAULT_WORD_LIST))
+    path = word_list_path()
     return WordList.from_file(path) if path.is_file() else None
 
 
-MISSING_WORD_LIST = (
-    f"De Nederlandse woordenlijst ontbreekt ({DEFAULT_WORD_LIST}), dus zoeken splitst"
-    " samengestelde woorden niet: 'zwemmen' vindt dan geen 'zwemles'. Installeer hem met:"
-    " sudo apt-get install wdutch"
-)
+def missing_word_list() -> str:
+    """What the build says when the word list is not there."""
+    return (
+        f"De Nederlandse woordenlijst ontbreekt ({word_list_path()}), dus zoeken splitst"
+        " samengestelde woorden niet: 'zwemmen' vindt dan geen 'zwemles'. Installeer hem met:"
+        " sudo apt-get install wdutch"
+    )
 
 
 def split_term(term: str, index_terms: Collection[str]) -> list[str] | None:

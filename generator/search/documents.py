@@ -94,15 +94,24 @@ def _fields(
     return {"t": title, "z": " ".join(own), "k": " ".join(tags), "s": " ".join(synonyms), "b": body}
 
 
-def _with_vocabulary(site: Site, fields: dict[str, str], synonyms: list[str]) -> dict[str, str]:
+# A zoekwoorden.yaml group as (word, its terms) pairs, made once per build.
+Vocabulary = list[list[tuple[str, frozenset[str]]]]
+
+
+def _vocabulary(site: Site) -> Vocabulary:
+    return [[(word, frozenset(terms(word))) for word in group] for group in site.zoekwoorden]
+
+
+def _with_vocabulary(
+    vocabulary: Vocabulary, fields: dict[str, str], synonyms: list[str]
+) -> dict[str, str]:
     """The fields, with the words of every zoekwoorden.yaml group that the entry has one of
     (a phrase counts when all its words are there) added to its synonyms field."""
-    if not site.zoekwoorden:
+    if not vocabulary:
         return fields
     have = set(terms(" ".join(fields[name] for name in ("t", "z", "k", "b"))))
     added = list(synonyms)
-    for group in site.zoekwoorden:
-        members = [(word, set(terms(word))) for word in group]
+    for members in vocabulary:
         if any(word_terms and word_terms <= have for _, word_terms in members):
             added += [word for word, word_terms in members if not word_terms <= have]
     return {**fields, "s": " ".join(added)}
@@ -117,6 +126,7 @@ def build_documents(site: Site) -> list[Document]:
     kinds = ("doelgroepen", "leefgebieden", "wijken")
     term_number = {k: {t.id: n for n, t in enumerate(site.taxonomy.kind(k))} for k in kinds}
     toegang_number = {t: n for n, t in enumerate(Toegang)}
+    vocabulary = _vocabulary(site)
     documents = []
     for a in site.activities:
         text = _text(a.beschrijving)
@@ -138,7 +148,7 @@ def build_documents(site: Site) -> list[Document]:
         ]
         body = " ".join((text, a.kosten, a.wanneer, a.locatie))
         fields = _fields(a.titel, a.zoektermen, tags, synonyms, body)
-        documents.append(Document(_with_vocabulary(site, fields, synonyms), display))
+        documents.append(Document(_with_vocabulary(vocabulary, fields, synonyms), display))
     for o in site.organisations:
         text = _text(o.beschrijving)
         address = present.address_line(o.adres)
@@ -152,7 +162,7 @@ def build_documents(site: Site) -> list[Document]:
         )
         documents.append(
             Document(
-                _with_vocabulary(site, fields, synonyms),
+                _with_vocabulary(vocabulary, fields, synonyms),
                 [o.naam, urls.organisation(o.slug), shorten(text, SNIPPET_CHARS)],
             )
         )
