@@ -189,7 +189,8 @@ class Expansion:
 def expand(index: Index, word_term: str) -> Expansion:
     """The index terms one query word matches, with their boost.
 
-    The exact term and the term as a prefix (4+ letters); and, when the term is a
+    The exact term, or else the term as a prefix (4+ letters: a word still being typed,
+    since the parts of compounds are in the index themselves); and, when the term is a
     compound of index terms, its parts (a document with all of them has the word, and
     each part counts for the score, so "computerles" ranks the computer course up).
     Only when none of these matches, the term with one edit (5+ letters). A term found
@@ -198,7 +199,7 @@ def expand(index: Index, word_term: str) -> Expansion:
     found: dict[str, int] = {}
     if word_term in index.inverted_index:
         found[word_term] = EXACT_BOOST
-    if len(word_term) >= PREFIX_MIN:
+    elif len(word_term) >= PREFIX_MIN:
         _add(found, index, TokenSet.from_string(word_term + "*"), PREFIX_BOOST)
     parts = tuple(dict.fromkeys(split_term(word_term, index.inverted_index) or ()))
     if not found and not parts and len(word_term) >= FUZZY_MIN:

@@ -70,15 +70,14 @@ function addMatches(found, idx, tokenSet, boost) {
 
 /**
  * What one query word matches (reference.py: expand): { terms: Map term -> boost,
- * parts: [...] }. The exact term and the term as a prefix; the parts when it is a
+ * parts: [...] }. The exact term, or else the term as a prefix; the parts when it is a
  * compound of index terms; only when none of these matches, the term with one edit.
  */
 export function expand(lunr, idx, settings, wordTerm) {
   const found = new Map();
   if (wordTerm in idx.invertedIndex) {
     found.set(wordTerm, settings.exactBoost);
-  }
-  if (wordTerm.length >= settings.prefixMin) {
+  } else if (wordTerm.length >= settings.prefixMin) {
     addMatches(found, idx, lunr.TokenSet.fromString(wordTerm + "*"), settings.prefixBoost);
   }
   const parts = [...new Set(splitTerm(idx, settings.samenstelling, wordTerm) || [])];
