@@ -213,6 +213,7 @@ def download_sizes(output: Path) -> dict[str, int]:
         "index": output / urls.SEARCH_INDEX,
         "tekst": output / urls.SEARCH_TEXT,
         "gegevens": output / urls.SEARCH_DATA,
+        "kaartjes": output / urls.SEARCH_CARDS,
         "page_html": output / "zoeken" / "index.html",
         "style_css": output / "static" / "style.css",
     }
@@ -377,6 +378,12 @@ def summary(results: list[dict[str, Any]]) -> str:
         ),
     )
     row(
+        "kaartjes.json (short text, wanneer, waar; loaded after the first result) gzipped (raw)",
+        lambda r: (
+            f"{r['sizes']['kaartjes_gz'] / kb:,.0f} KB ({r['sizes']['kaartjes_raw'] / kb:,.0f} KB)"
+        ),
+    )
+    row(
         "lunr + stemmer support + lunr.nl, gzipped",
         lambda r: f"{r['sizes']['lunr_scripts_gz'] / kb:,.1f} KB",
     )
@@ -459,12 +466,11 @@ def relevance_figure() -> str:
         out = Path(tmp) / "out"
         build(ROOT / "content", out)
         searcher = Searcher.from_site(out)
-    url = searcher.data["kolommen"].index("url")
+    urls_by_ref = searcher.data["kolommen"]["url"]
 
     def results(query: str) -> list[str]:
-        rows = searcher.data["docs"]
         return [
-            rows[h.ref][url].rstrip("/").rsplit("/", 1)[-1] for h in searcher.search(query).hits
+            urls_by_ref[h.ref].rstrip("/").rsplit("/", 1)[-1] for h in searcher.search(query).hits
         ]
 
     found = score(load_cases(), results)

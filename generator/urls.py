@@ -26,6 +26,7 @@ ROBOTS = "robots.txt"
 # The data files the browser reads.
 WEGWIJZER_DATA = "wegwijzer/data.json"
 SEARCH_DATA = "zoeken/gegevens.json"
+SEARCH_CARDS = "zoeken/kaartjes.json"
 SEARCH_INDEX = "zoeken/index.json"
 SEARCH_TEXT = "zoeken/index-tekst.json"
 STATIC = "static"

@@ -38,10 +38,8 @@ def searcher(example_site: Path) -> Searcher:
 
 
 def test_the_python_reference_finds_the_relevance_set(searcher: Searcher) -> None:
-    url = searcher.data["kolommen"].index("url")
-
     def results(query: str) -> list[str]:
-        return [slug(searcher.data["docs"][h.ref][url]) for h in searcher.search(query).hits]
+        return [slug(searcher.data["kolommen"]["url"][h.ref]) for h in searcher.search(query).hits]
 
     found = score(CASES, results)
     assert found.named_misses == [], found.misses
@@ -56,8 +54,7 @@ def test_chromium_finds_the_relevance_set(page, example_site: Path, serve_site) 
     found_js = page.evaluate(
         """queries => {
           const api = window.socialeKaartZoeken, data = api.state.engine.data;
-          const url = data.kolommen.indexOf("url");
-          return queries.map(q => api.search(q, {}).hits.map(h => data.docs[h.ref][url]));
+          return queries.map(q => api.search(q, {}).hits.map(h => data.kolommen.url[h.ref]));
         }""",
         queries,
     )

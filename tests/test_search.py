@@ -173,7 +173,7 @@ def searcher(search_site: Path) -> Searcher:
 def titles(searcher: Searcher, query: str, **filters: object) -> list[str]:
     """Titles of the results, best first."""
     result = searcher.search(query, Filters(**filters))  # type: ignore[arg-type]
-    return [searcher.data["docs"][hit.ref][0] for hit in result.hits]
+    return [searcher.data["kolommen"]["titel"][hit.ref] for hit in result.hits]
 
 
 # --- The Dutch pipeline --------------------------------------------------------------
@@ -317,8 +317,8 @@ def test_organisations_are_found_too(searcher: Searcher) -> None:
     found = titles(searcher, "geldwijzer")
     assert found[0] == "Stichting Geldwijzer"
     assert set(found[1:]) == {"Schuldhulpverlening", "Cursus omgaan met geld"}
-    row = searcher.data["docs"][searcher.search("geldwijzer").hits[0].ref]
-    assert row[1] == "organisaties/geldwijzer/"
+    ref = searcher.search("geldwijzer").hits[0].ref
+    assert searcher.data["kolommen"]["url"][ref] == "organisaties/geldwijzer/"
 
 
 def test_entries_with_every_word_come_first_then_those_with_most(searcher: Searcher) -> None:
@@ -473,8 +473,8 @@ def test_the_index_has_numeric_refs_and_the_query_settings(search_site: Path) ->
     data = json.loads((search_site / urls.SEARCH_DATA).read_text(encoding="utf-8"))
     refs = [
         n
-        for n, row in enumerate(data["docs"])
-        if row[0] in ("Koffieochtend voor ouderen", "Wandelgroep")
+        for n, title in enumerate(data["kolommen"]["titel"])
+        if title in ("Koffieochtend voor ouderen", "Wandelgroep")
     ]
     assert koffie == [[refs[0], 1], [], [], [], [refs[0], 1, refs[1] - refs[0], 1]]
 
@@ -495,23 +495,34 @@ def test_the_index_comes_in_two_files_that_merge_back_exactly(search_content: Pa
 
 
 def test_the_display_data_holds_what_a_result_shows(search_site: Path) -> None:
+    """gegevens.json: a result's first lines and its facets; kaartjes.json: the rest."""
     data = json.loads((search_site / urls.SEARCH_DATA).read_text(encoding="utf-8"))
+    cards = json.loads((search_site / urls.SEARCH_CARDS).read_text(encoding="utf-8"))
     assert data["activiteiten"] == 8
-    assert len(data["docs"]) == 8 + 3
-    first = data["docs"][0]
-    assert first[:6] == [
-        "Jongerenwerk Noord",
-        "activiteiten/jongerenwerk/",
-        "Een plek voor tieners om te chillen en te sporten.",
-        data["organisaties"].index("Buurthuis De Linde"),
-        0,  # toegang: vrij
-        1,  # gratis
-    ]
-    assert data["docs"][-1] == [
+    columns = data["kolommen"]
+    assert [len(columns[name]) for name in ("titel", "url")] == [8 + 3] * 2
+    assert {len(column) for name, column in columns.items() if name not in ("titel", "url")} == {8}
+    first = {name: column[0] for name, column in columns.items()}
+    assert first == {
+        "titel": "Jongerenwerk Noord",
+        "url": "activiteiten/jongerenwerk/",
+        "organisatie": data["organisaties"].index("Buurthuis De Linde"),
+        "toegang": 0,  # vrij
+        "gratis": 1,
+        "ladder": first["ladder"],
+        "doelgroepen": first["doelgroepen"],
+        "leefgebieden": first["leefgebieden"],
+        "wijken": first["wijken"],
+        "leeftijd": [None, None],  # no leeftijd: every age
+    }
+    assert cards["kolommen"]["fragment"][0] == "Een plek voor tieners om te chillen en te sporten."
+    assert len(cards["kolommen"]["fragment"]) == 8 + 3
+    assert len(cards["kolommen"]["wanneer"]) == len(cards["kolommen"]["waar"]) == 8
+    assert (columns["titel"][-1], columns["url"][-1], cards["kolommen"]["fragment"][-1]) == (
         "Vrijwilligerscentrale Lindedorp",
         "organisaties/vrijwilligerscentrale/",
         "Wij brengen vrijwilligers en organisaties bij elkaar.",
-    ]
+    )
 
 
 def test_every_word_of_a_long_description_is_indexed(tmp_path: Path) -> None:
@@ -531,7 +542,7 @@ def test_the_snippet_is_short_and_plain_text(tmp_path: Path) -> None:
     files["activiteiten/opmaak.md"] = _activity("Opmaak", "buurthuis", "[3]", "vrij", body)
     site, _ = check(write_tree(tmp_path / "content", files))
     docs = search_documents.build_documents(site)
-    snippet = next(d.display[2] for d in docs if d.fields["t"] == "Opmaak")
+    snippet = next(d.display["fragment"] for d in docs if d.fields["t"] == "Opmaak")
     assert snippet.startswith("Dit is vet en een link")
     assert "*" not in snippet and "](" not in snippet
     assert len(snippet) <= search_documents.SNIPPET_CHARS + 2

@@ -246,6 +246,38 @@ def test_filters_work_before_the_index_arrives(
     expect(page.locator(RESULT_LINKS)).to_have_text(["Schuldhulpverlening"])
 
 
+def test_cards_fill_in_when_their_details_arrive(
+    page: Page, errors: list[str], fixture_url: str
+) -> None:
+    """kaartjes.json comes after the first results: a typed query shows titles at once,
+    a page opened with a query waits for it, so that nothing moves on arrival."""
+    held = []
+    page.route("**/zoeken/kaartjes.json", lambda route: held.append(route))
+    page.goto(fixture_url + "zoeken/?q=koffie")
+    page.wait_for_function("() => window.socialeKaartZoeken?.state.textReady")
+    expect(page.locator("#zoekstatus")).to_have_text("De zoekfunctie wordt geladen. Een ogenblik.")
+    assert page.locator(RESULT_LINKS).count() == 0
+    type_query(page, "wandelgroep")
+    expect(page.locator(RESULT_LINKS)).to_have_text(["Wandelgroep"])
+    card = page.locator(".zk-resultaat").first
+    assert card.locator(".card-when, .card-where, .card-summary").count() == 0
+    expect(card.locator(".card-meta")).to_contain_text("Vrij toegankelijk")
+    for route in held:
+        route.continue_()
+    page.wait_for_selector(READY)
+    expect(card.locator(".card-where")).to_have_count(1)
+    expect(card.locator(".card-summary")).to_have_count(1)
+
+
+def test_without_the_cards_a_result_still_shows_its_title(page: Page, fixture_url: str) -> None:
+    found = watch_errors(page)
+    page.route("**/zoeken/kaartjes.json", lambda route: route.fulfill(status=500, body="kapot"))
+    open_search(page, fixture_url, "q=wandelgroep")
+    expect(page.locator(RESULT_LINKS)).to_have_text(["Wandelgroep"])
+    expect(page.locator("#zoekstatus")).to_have_text("1 resultaat voor ‘wandelgroep’.")
+    assert all("500" in e for e in found), found
+
+
 def test_without_the_index_filters_still_work(page: Page, fixture_url: str) -> None:
     found = watch_errors(page)
     page.route("**/zoeken/index.json", lambda route: route.fulfill(status=500, body="kapot"))

@@ -2,12 +2,12 @@
 
 - `text`: normalising, stop words, stems and their exceptions (the same in the browser);
 - `compounds`: compound words split with the Dutch word list (index) or the index (query);
-- `documents`: what is indexed and what a result shows (zoeken/gegevens.json);
+- `documents`: what is indexed and what a result shows (zoeken/gegevens.json, kaartjes.json);
 - `index`: the lunr index and its compact encoding;
 - `shards`: that encoding in two files, zoeken/index.json (core) and index-tekst.json;
 - `reference`: the browser's query in Python, the test oracle (never part of a build).
 
-`write_index` writes the three files; `page_context` is what templates/zoeken.html needs.
+`write_index` writes the four files; `page_context` is what templates/zoeken.html needs.
 """
 
 from __future__ import annotations
@@ -21,15 +21,17 @@ from ..model import LADDER, Toegang
 from ..publish import Writer
 from . import shards
 from .compounds import WordList
-from .documents import build_documents, display_data
+from .documents import build_documents, card_data, display_data
 from .index import QUERY_SETTINGS, encode_index, index_builder
 from .text import STEM_EXCEPTIONS
 
 
 def write_index(site: Site, writer: Writer, words: WordList | None) -> None:
-    """Write gegevens.json, index.json and index-tekst.json; compounds split with `words`."""
+    """Write gegevens.json, kaartjes.json, index.json and index-tekst.json; compounds
+    split with `words`."""
     documents = build_documents(site)
     writer.write_json(urls.SEARCH_DATA, display_data(site, documents))
+    writer.write_json(urls.SEARCH_CARDS, card_data(documents))
     payload = encode_index(index_builder(documents, words))
     payload["query"] = QUERY_SETTINGS  # js/zoeken/zoek.js builds its queries with these
     payload["stammen"] = STEM_EXCEPTIONS  # and its terms with these
@@ -59,6 +61,7 @@ def page_context(site: Site) -> dict[str, Any]:
     ]
     return {
         "search_data": urls.SEARCH_DATA,
+        "search_cards": urls.SEARCH_CARDS,
         "search_index": urls.SEARCH_INDEX,
         "search_text": urls.SEARCH_TEXT,
         "search_scripts": [urls.vendor(name) for _, name in VENDOR_FILES],

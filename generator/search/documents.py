@@ -2,7 +2,8 @@
 
 Activities come first (in site order), then organisations; a document's ref is its
 position. `display_data` is zoeken/gegevens.json: small, loaded first, so filters
-work before the index arrives. No I/O.
+work before the index arrives; `card_data` is zoeken/kaartjes.json, the rest of what a
+result card shows. No I/O.
 """
 
 from __future__ import annotations
@@ -19,16 +20,18 @@ from ..markup import plain_text, shorten
 from ..model import LADDER, Toegang
 from .text import terms
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 
-# The columns of an activity row in gegevens.json, named in the file itself ("kolommen").
-# An organisation row has the first three only. toegang, organisatie and the taxonomy
-# columns hold positions in the lists of the same name; ladder holds rung numbers;
-# leeftijd is [min, max] with null for no limit; wanneer and waar are what a card shows.
+# What a result shows, in two files, each a table by column ("kolommen": name -> one
+# value per document, by ref). gegevens.json comes first: what filters and a card's
+# first lines need. toegang, organisatie and the taxonomy columns hold positions in
+# the lists of the same name; ladder holds rung numbers; leeftijd is [min, max] with
+# null for no limit. kaartjes.json comes after it, like the descriptions of the
+# index: the short text, wanneer and waar. Only titel, url and fragment have a value
+# for organisations, so the other columns are as long as there are activities.
 COLUMNS = (
     "titel",
     "url",
-    "fragment",
     "organisatie",
     "toegang",
     "gratis",
@@ -37,9 +40,8 @@ COLUMNS = (
     "leefgebieden",
     "wijken",
     "leeftijd",
-    "wanneer",
-    "waar",
 )
+CARD_COLUMNS = ("fragment", "wanneer", "waar")
 # The search filters ("facetten"): the URL parameter, the column it filters on (also the
 # name of the list of its values), and whether a row holds the value's position in that
 # list or the value itself.
@@ -65,10 +67,11 @@ _MARKUP = re.compile(
 
 @dataclass(frozen=True)
 class Document:
-    """One searchable entry: the text of each index field (see index.FIELDS) and its row."""
+    """One searchable entry: the text of each index field (see index.FIELDS), and what a
+    result shows of it by column name (see COLUMNS and CARD_COLUMNS)."""
 
     fields: dict[str, str]
-    display: list[Any]
+    display: dict[str, Any]
 
 
 def _text(source: str) -> str:
@@ -133,19 +136,19 @@ def build_documents(site: Site) -> list[Document]:
         org = site.organisation(a.organisatie)
         tags = [org.naam] + [n for k in kinds for n in _names(site, k, getattr(a, k))]
         synonyms = [z for k in kinds for z in _synonyms(site, k, getattr(a, k))]
-        display = [
-            a.titel,
-            urls.activity(a.slug),
-            shorten(text, SNIPPET_CHARS),
-            org_number[a.organisatie],
-            toegang_number[a.toegang],
-            1 if a.is_gratis else 0,
-            list(a.ladder),
-            *([term_number[k][i] for i in getattr(a, k)] for k in kinds),
-            [a.leeftijd.min, a.leeftijd.max],
-            a.wanneer,
-            present.place(site, a).text,
-        ]
+        display = {
+            "titel": a.titel,
+            "url": urls.activity(a.slug),
+            "fragment": shorten(text, SNIPPET_CHARS),
+            "organisatie": org_number[a.organisatie],
+            "toegang": toegang_number[a.toegang],
+            "gratis": 1 if a.is_gratis else 0,
+            "ladder": list(a.ladder),
+            **{k: [term_number[k][i] for i in getattr(a, k)] for k in kinds},
+            "leeftijd": [a.leeftijd.min, a.leeftijd.max],
+            "wanneer": a.wanneer,
+            "waar": present.place(site, a).text,
+        }
         body = " ".join((text, a.kosten, a.wanneer, a.locatie))
         fields = _fields(a.titel, a.zoektermen, tags, synonyms, body)
         documents.append(Document(_with_vocabulary(vocabulary, fields, synonyms), display))
@@ -163,21 +166,28 @@ def build_documents(site: Site) -> list[Document]:
         documents.append(
             Document(
                 _with_vocabulary(vocabulary, fields, synonyms),
-                [o.naam, urls.organisation(o.slug), shorten(text, SNIPPET_CHARS)],
+                {
+                    "titel": o.naam,
+                    "url": urls.organisation(o.slug),
+                    "fragment": shorten(text, SNIPPET_CHARS),
+                },
             )
         )
     return documents
 
 
-def display_data(site: Site, documents: Sequence[Document]) -> dict[str, Any]:
-    """gegevens.json: the row format, facet vocabularies, organisations, one row per document.
+def _columns(documents: Sequence[Document], names: Sequence[str]) -> dict[str, list[Any]]:
+    return {name: [d.display[name] for d in documents if name in d.display] for name in names}
 
-    Rows are lists in the order of "kolommen" (see COLUMNS); refs in the index are
-    row numbers, and the first "activiteiten" rows are activities.
+
+def display_data(site: Site, documents: Sequence[Document]) -> dict[str, Any]:
+    """gegevens.json: the facets and their vocabularies, and the COLUMNS by document.
+
+    A document's ref in the index is its position in each column; the first
+    "activiteiten" refs are activities.
     """
     return {
         "v": FORMAT_VERSION,
-        "kolommen": list(COLUMNS),
         # "leegPast": an empty list applies to every value (see generator/applies.py); so
         # the filter value voor-iedereen, which no activity names, keeps just those.
         "facetten": [
@@ -191,5 +201,10 @@ def display_data(site: Site, documents: Sequence[Document]) -> dict[str, Any]:
         "doelgroepen": [[t.id, t.naam] for t in site.taxonomy.doelgroepen],
         "leefgebieden": [[t.id, t.naam] for t in site.taxonomy.leefgebieden],
         "wijken": [[t.id, t.naam] for t in site.taxonomy.wijken],
-        "docs": [d.display for d in documents],
+        "kolommen": _columns(documents, COLUMNS),
     }
+
+
+def card_data(documents: Sequence[Document]) -> dict[str, Any]:
+    """kaartjes.json: the CARD_COLUMNS by document, loaded after gegevens.json."""
+    return {"v": FORMAT_VERSION, "kolommen": _columns(documents, CARD_COLUMNS)}

@@ -38,10 +38,10 @@ FIELDS: tuple[tuple[str, float], ...] = (
 )
 
 # Query construction (mirrored in js/zoeken/zoek.js, which gets these settings in the
-# index): every word adds its exact term and the term as a prefix (typing "schuld"
-# finds "schuldhulpverlening"); if neither matches, its parts as a compound of index
-# terms (see compounds.py); if still nothing, the term with one typo (insert, delete,
-# replace or swap one letter).
+# index): every word adds its exact term, or if that is not in the index, the term as
+# a prefix (typing "schuldh" finds "schuldhulpverlening"); and its parts when it is a
+# compound of index terms (see compounds.py); if all that finds nothing, the term with
+# one typo (insert, delete, replace or swap one letter).
 EXACT_BOOST = 3
 PREFIX_BOOST = 1
 FUZZY_BOOST = 1

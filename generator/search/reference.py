@@ -81,12 +81,10 @@ class Searcher:
 
     data: dict[str, Any]
     index: Index
-    _column: dict[str, int] = field(init=False)
     _facets: dict[str, dict[str, str]] = field(init=False)
     _value_numbers: dict[str, dict[str, int]] = field(init=False)
 
     def __post_init__(self) -> None:
-        self._column = {name: n for n, name in enumerate(self.data["kolommen"])}
         self._facets = {f["naam"]: f for f in self.data["facetten"]}
         self._value_numbers = {
             f["naam"]: {str(v[0]): n for n, v in enumerate(self.data[f["kolom"]])}
@@ -122,8 +120,8 @@ class Searcher:
     def _filter(self, filters: Filters) -> Any:
         if filters.is_empty():
             return lambda ref: True
-        docs, count = self.data["docs"], self.data["activiteiten"]
-        wanted: list[tuple[int, set[int], bool]] = []
+        columns, count = self.data["kolommen"], self.data["activiteiten"]
+        wanted: list[tuple[list[Any], set[int], bool]] = []
         for facet in FACETS:
             values = getattr(filters, facet)
             if not values:
@@ -133,23 +131,21 @@ class Searcher:
                 numbers = {int(v) for v in values if v.isdigit()}
             else:
                 numbers = {self._value_numbers[facet].get(v, -1) for v in values}
-            wanted.append((self._column[spec["kolom"]], numbers, bool(spec["leegPast"])))
-        gratis = self._column["gratis"]
-        age_column = self._column["leeftijd"]
+            wanted.append((columns[spec["kolom"]], numbers, bool(spec["leegPast"])))
+        gratis, ages = columns["gratis"], columns["leeftijd"]
         age = filters.leeftijd
 
         def keep(ref: int) -> bool:
             if ref >= count:
                 return False  # organisations have no facets
-            row = docs[ref]
-            if filters.gratis and not row[gratis]:
+            if filters.gratis and not gratis[ref]:
                 return False
             if age is not None:
-                low, high = row[age_column]
+                low, high = ages[ref]
                 if (low is not None and age < low) or (high is not None and age > high):
                     return False
             for column, numbers, empty_matches in wanted:
-                value = row[column]
+                value = column[ref]
                 if isinstance(value, list):
                     if not (numbers.intersection(value) or (empty_matches and not value)):
                         return False

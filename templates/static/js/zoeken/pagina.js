@@ -1,7 +1,9 @@
 /* Search on /zoeken/: the page (form, URL state, results); the logic is in zoek.js.
  *
- * Loads zoeken/gegevens.json (what a result shows, and the facets) and
- * zoeken/index.json (a lunr index in a compact form) and searches as you type.
+ * Loads zoeken/gegevens.json (the facets and a result's first lines) and
+ * zoeken/index.json (a lunr index in a compact form) and searches as you type; then
+ * zoeken/kaartjes.json (the rest of a result card) and zoeken/index-tekst.json (the
+ * descriptions), after which results are complete.
  * Needs lunr.js, lunr.stemmer.support.js and lunr.nl.js, loaded before this module.
  */
 import { el } from "../dom.js";
@@ -72,34 +74,32 @@ function queryString(form) {
 
 function resultItem(state, ref) {
   const data = state.engine.data;
-  const row = data.docs[ref];
-  const column = state.column;
+  const column = data.kolommen;
+  const card = state.cards || { fragment: [], wanneer: [], waar: [] }; // not loaded yet
+  const activity = ref < data.activiteiten;
   const meta = el("p", { class: "card-meta" });
-  if (ref < data.activiteiten) {
-    const toegang = data.toegang[row[column.toegang]];
-    meta.append(data.organisaties[row[column.organisatie]] + " · ");
+  if (activity) {
+    const toegang = data.toegang[column.toegang[ref]];
+    meta.append(data.organisaties[column.organisatie[ref]] + " · ");
     meta.append(el("span", { class: "toegang toegang-" + toegang[0] }, toegang[1]));
-    if (row[column.gratis]) {
+    if (column.gratis[ref]) {
       meta.append(" · ", el("span", { class: "gratis" }, "gratis"));
     }
-    if (!row[column.doelgroepen].length) {
+    if (!column.doelgroepen[ref].length) {
       meta.append(" · ", el("span", { class: "voor-iedereen" }, "voor iedereen"));
     }
   } else {
     meta.textContent = "Organisatie";
   }
-  const when = ref < data.activiteiten && row[column.wanneer]
-    ? el("p", { class: "card-when" }, el("span", { class: "visually-hidden" }, "Wanneer: "), row[column.wanneer])
-    : null;
-  const where = ref < data.activiteiten
-    ? el("p", { class: "card-where" }, el("span", { class: "visually-hidden" }, "Waar: "), row[column.waar])
+  const line = (name, className, label) => activity && card[name][ref]
+    ? el("p", { class: className }, el("span", { class: "visually-hidden" }, label), card[name][ref])
     : null;
   return el("li", { class: "card zk-resultaat" },
-    el("h3", { class: "card-title" }, el("a", { href: state.root + row[column.url] }, row[column.titel])),
+    el("h3", { class: "card-title" }, el("a", { href: state.root + column.url[ref] }, column.titel[ref])),
     meta,
-    when,
-    where,
-    row[column.fragment] ? el("p", { class: "card-summary" }, row[column.fragment]) : null,
+    line("wanneer", "card-when", "Wanneer: "),
+    line("waar", "card-where", "Waar: "),
+    card.fragment[ref] ? el("p", { class: "card-summary" }, card.fragment[ref]) : null,
   );
 }
 
@@ -200,7 +200,7 @@ function start(root, lunr) {
   const form = document.getElementById("zoekformulier");
   const state = {
     engine: { lunr, text: createText(lunr), data: null, index: null, settings: null },
-    column: null,
+    cards: null, // the columns of kaartjes.json, once loaded
     shown: 0,
     outcome: null,
     root: root.getAttribute("data-root"),
@@ -210,6 +210,7 @@ function start(root, lunr) {
     failed: false,
     indexFailed: false,
     textReady: false, // index-tekst.json merged in
+    cardsReady: false, // kaartjes.json in
     typed: false,
   };
   let typingTimer = 0;
@@ -242,10 +243,13 @@ function start(root, lunr) {
     }
     const query = form.elements.q.value;
     const filters = readFilters(form);
-    // Results from the core of the index only while someone types: a page opened with a
-    // query waits for the descriptions too, so its results do not jump when they arrive.
-    const complete = state.textReady || state.typed;
-    state.outcome = search(complete ? state.engine : { ...state.engine, index: null }, query, filters);
+    // Results from what has arrived only while someone types: a page opened with a query
+    // or filters waits for the descriptions and the cards too, so that its results do
+    // not jump when they arrive.
+    const words = queryWords(state.engine.text, query).length;
+    const settled = state.cardsReady && (state.textReady || !words);
+    const asked = words || filterCount(state.engine.data, filters);
+    state.outcome = settled || state.typed || !asked ? search(state.engine, query, filters) : null;
     render(state, state.outcome, false);
     showHelp(state, query, state.outcome);
     state.results.setAttribute("aria-busy", state.outcome || state.indexFailed ? "false" : "true");
@@ -319,7 +323,6 @@ function start(root, lunr) {
   // Display data and facets first (small): filters work before the index arrives.
   const dataLoaded = getJSON(root.getAttribute("data-gegevens")).then((data) => {
     state.engine.data = data;
-    state.column = Object.fromEntries(data.kolommen.map((name, n) => [name, n]));
     run({ now: true });
   }, fail);
   // The core of the index first (titles, zoektermen, taxonomy): the first results come
@@ -332,6 +335,20 @@ function start(root, lunr) {
     state.decodeMs = performance.now() - started;
     return json;
   });
+  const firstLoaded = Promise.all([dataLoaded, indexLoaded]);
+  // The cards after the core of the index, so that they do not slow down the first
+  // results; at once for a page opened with filters only, which needs no index.
+  const opened = form.elements.q.value;
+  const cardsLoaded = dataLoaded
+    .then(() => (queryWords(state.engine.text, opened).length ? indexLoaded.catch(() => null) : null))
+    .then(() => getJSON(root.getAttribute("data-kaartjes")))
+    .then((cards) => {
+      state.cards = cards.kolommen;
+    }, () => {}) // without them, a card shows its title, organisation and toegang
+    .then(() => {
+      state.cardsReady = true;
+      run({ now: true });
+    });
   const textLoaded = indexLoaded.then((core) => getJSON(root.getAttribute("data-tekst"))
     .then((text) => {
       state.engine.index = decodeIndex(lunr, mergeIndex(core, text));
@@ -341,11 +358,11 @@ function start(root, lunr) {
     state.indexFailed = !state.engine.index;
     state.textReady = true; // what there is, is all there will be
   };
-  Promise.all([dataLoaded, indexLoaded]).then(() => {
+  firstLoaded.then(() => {
     run({ now: true });
     state.firstMs = performance.now(); // since navigation start
   }, failed);
-  Promise.all([dataLoaded, textLoaded]).catch(failed).then(() => {
+  Promise.all([dataLoaded, textLoaded]).catch(failed).then(() => cardsLoaded).then(() => {
     run({ now: true });
     state.readyMs = performance.now(); // since navigation start
     root.setAttribute("data-klaar", "true");

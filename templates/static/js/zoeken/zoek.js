@@ -155,9 +155,8 @@ export function makeFilter(data, filters) {
   if (!filterCount(data, filters)) {
     return () => true;
   }
-  const column = new Map(data.kolommen.map((name, n) => [name, n]));
-  const gratis = column.get("gratis");
-  const ageColumn = column.get("leeftijd");
+  const gratis = data.kolommen.gratis;
+  const ages = data.kolommen.leeftijd;
   const age = ageOf(filters);
   const wanted = [];
   for (const facet of data.facetten) {
@@ -180,25 +179,24 @@ export function makeFilter(data, filters) {
       });
     }
     // An empty list applies to every value (generator/applies.py), as "leegPast" says.
-    wanted.push([column.get(facet.kolom), numbers, facet.leegPast]);
+    wanted.push([data.kolommen[facet.kolom], numbers, facet.leegPast]);
   }
   return (ref) => {
     if (ref >= data.activiteiten) {
       return false; // organisations have no facets
     }
-    const row = data.docs[ref];
-    if (filters.gratis && !row[gratis]) {
+    if (filters.gratis && !gratis[ref]) {
       return false;
     }
     if (age !== null) {
       // Both ends inclusive; null is no limit (generator/applies.py to_age).
-      const [low, high] = row[ageColumn];
+      const [low, high] = ages[ref];
       if ((low !== null && age < low) || (high !== null && age > high)) {
         return false;
       }
     }
-    return wanted.every(([n, numbers, emptyMatches]) => {
-      const value = row[n];
+    return wanted.every(([column, numbers, emptyMatches]) => {
+      const value = column[ref];
       if (Array.isArray(value)) {
         return value.some((v) => numbers.has(v)) || (emptyMatches && !value.length);
       }
