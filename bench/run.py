@@ -227,7 +227,7 @@ def download_sizes(output: Path) -> dict[str, int]:
     sizes = {f"{key}_gz": gz(path.read_bytes()) for key, path in files.items()}
     sizes.update({f"{key}_raw": path.stat().st_size for key, path in files.items()})
     # The search page's own modules, each downloaded on its own.
-    modules = [output / "static" / "js" / "dom.js"]
+    modules = [output / "static" / "js" / name for name in ("dom.js", "aantal.js")]
     modules += sorted((output / "static" / "js" / "zoeken").glob("*.js"))
     sizes["zoeken_js_gz"] = sum(gz(path.read_bytes()) for path in modules)
     sizes["zoeken_js_raw"] = sum(path.stat().st_size for path in modules)
@@ -388,7 +388,7 @@ def summary(results: list[dict[str, Any]]) -> str:
         lambda r: f"{r['sizes']['lunr_scripts_gz'] / kb:,.1f} KB",
     )
     row(
-        "zoeken modules (js/zoeken/*.js, js/dom.js) gzipped",
+        "zoeken modules (js/zoeken/*.js, js/dom.js, js/aantal.js) gzipped",
         lambda r: f"{r['sizes']['zoeken_js_gz'] / kb:,.1f} KB",
     )
     row(

@@ -164,11 +164,6 @@ def query_words(query: str) -> list[tuple[str, str]]:
     return [(word, t) for t, word in seen.items()]
 
 
-def query_stems(query: str) -> list[str]:
-    """The distinct terms of a query, in order."""
-    return [t for _, t in query_words(query)]
-
-
 @dataclass(frozen=True)
 class Expansion:
     """What one query word matches: index terms with their boost, or all of its parts."""

@@ -7,6 +7,7 @@
  * (data-vorige). This script shows one step at a time and builds the result with DOM
  * methods (never innerHTML).
  */
+import { plural } from "../aantal.js";
 import { el } from "../dom.js";
 import { isState, match, outcome, parse, serialize, startState } from "./regels.js";
 
@@ -177,12 +178,8 @@ function start(app) {
       HANDOUT_NEXT);
     document.getElementById("ww-adres").textContent = location.href;
 
-    return count(found.pastNu.length) + " passen nu, " + count(found.volgendeStap.length)
-      + " zijn een volgende stap.";
-  }
-
-  function count(n) {
-    return n === 1 ? "1 activiteit" : n + " activiteiten";
+    return plural(found.pastNu.length, "activiteit", "activiteiten") + " passen nu, "
+      + plural(found.volgendeStap.length, "activiteit", "activiteiten") + " zijn een volgende stap.";
   }
 
   function contactBlock(org) {

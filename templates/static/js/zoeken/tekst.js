@@ -20,7 +20,7 @@ export function undouble(stem) {
 }
 
 /**
- * { normalize, words, term, terms, queryStems } for one lunr (terms are cached per
+ * { normalize, words, term, terms } for one lunr (terms are cached per
  * instance). `exceptions` maps a word to its own term (text.py: STEM_EXCEPTIONS; the
  * index carries it as "stammen").
  */
@@ -62,10 +62,5 @@ export function createText(lunr, exceptions = {}) {
     return words(text).map(term);
   }
 
-  /** The distinct terms of a query, in order. */
-  function queryStems(text) {
-    return [...new Set(terms(text))];
-  }
-
-  return { normalize, words, term, terms, queryStems };
+  return { normalize, words, term, terms };
 }

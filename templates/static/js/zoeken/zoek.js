@@ -6,6 +6,8 @@
  * queries are built with idx.query().
  */
 
+import { plural } from "../aantal.js";
+
 /** Filters with nothing chosen, for the facets that gegevens.json names. */
 export function noFilters(data) {
   const filters = { gratis: false, leeftijd: null };
@@ -250,9 +252,6 @@ export function queryWords(text, query) {
   return [...seen].map(([term, word]) => [word, term]);
 }
 
-export function plural(count, one, many) {
-  return count + " " + (count === 1 ? one : many);
-}
 
 function quoted(words) {
   const list = words.map((w) => "‘" + w + "’");
