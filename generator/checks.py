@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
+from . import markup
 from .diagnostics import Diagnostics, dutch_list, suggest
 from .frontmatter import Document, dotted
 from .model import RUNGS, Toegang
@@ -70,6 +71,24 @@ def text(value: Any, at: tuple, c: Checker) -> Any:
     if not isinstance(value, str):
         return c.error(at, f"verwacht tekst, maar vond {describe_value(value)}")
     return value.strip()
+
+
+def report_markdown(c: Checker, source: str, first_line: int, field_name: str) -> bool:
+    """Report what `markup.render` notes about a text that starts at `first_line`;
+    whether it has no errors."""
+    notes = markup.render(source).notes
+    for note in notes:
+        report = c.diags.error if note.error else c.diags.warning
+        report(c.path, first_line + note.line - 1, field_name, note.message)
+    return not any(note.error for note in notes)
+
+
+def markdown_text(value: Any, at: tuple, c: Checker) -> Any:
+    """Text in Markdown, such as the intro in site.yaml."""
+    value = text(value, at, c)
+    if value is INVALID or report_markdown(c, value, c.doc.line_of(*at), dotted(at)):
+        return value
+    return INVALID
 
 
 def slug_ref(value: Any, at: tuple, c: Checker) -> Any:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from . import urls, vocabulary
-from .checks import INVALID, SLUG_RE, Checker, slugify
+from .checks import INVALID, SLUG_RE, Checker, report_markdown, slugify
 from .diagnostics import Diagnostics, display_path, dutch_list, suggest
 from .frontmatter import decode, parse_markdown_file, parse_yaml
 from .model import (
@@ -192,6 +192,8 @@ def _check_entry(
         return None
     checker = Checker(shown, doc, diags, taxonomy_ids, org_slugs)
     values = validate_mapping(doc.data, table, (), checker)
+    if not report_markdown(checker, doc.body, doc.body_line, "beschrijving"):
+        return None
     if values is INVALID:
         return None
     return checker, values

@@ -21,6 +21,7 @@ from .checks import (
     email,
     identifier,
     integer,
+    markdown_text,
     phone,
     rungs,
     slug_ref,
@@ -142,7 +143,7 @@ SITE = {
     "titel": Field(text, required=True, doc="Naam van de site."),
     "gemeente": Field(text, required=True, doc="Naam van de gemeente."),
     "basis_url": Field(base_url, required=True, doc="Het openbare adres van de site."),
-    "intro": Field(text, doc="Welkomsttekst op de startpagina (Markdown)."),
+    "intro": Field(markdown_text, doc="Welkomsttekst op de startpagina (Markdown)."),
     "wegwijzer": Field(group(WEGWIJZER, WegwijzerConfig), doc="Instellingen van de wegwijzer."),
 }
 

@@ -268,7 +268,7 @@ def test_front_matter_and_body() -> None:
     assert problems == []
     assert doc.data == {"titel": "a"}
     assert doc.body == "Tekst met --- erin.\n\n---\nMeer."
-    assert doc.body_line == 4
+    assert doc.body_line == 5  # the first line of text, after the blank line
     assert doc.line_of("titel") == 2
 
 
