@@ -15,18 +15,15 @@ import unicodedata
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlsplit
 
 from . import markup
-from .diagnostics import Diagnostics, dutch_list, suggest
+from .diagnostics import Diagnostics, dutch_list, excerpt, suggest
 from .frontmatter import Document, dotted
 from .model import RUNGS, Toegang
 
 INVALID: Any = object()
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-EMAIL_RE = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[a-zA-Z]{2,}$")
-PHONE_RE = re.compile(r"^\+?[0-9 ()\-]+$")
 
 # "geen bekende doelgroep", but "geen bekend leefgebied" (het leefgebied).
 UNKNOWN_TERM = {
@@ -58,13 +55,14 @@ Check = Callable[[Any, tuple[str | int, ...], Checker], Any]
 
 
 def describe_value(value: Any) -> str:
+    """A value as a message quotes it: a short excerpt of a text."""
     if value is None:
         return "niets"
     if isinstance(value, dict):
         return "een groep velden"
     if isinstance(value, list):
         return "een lijst"
-    return f"'{value}'"
+    return f"'{excerpt(value)}'"
 
 
 def text(value: Any, at: tuple, c: Checker) -> Any:
@@ -100,16 +98,18 @@ def slug_ref(value: Any, at: tuple, c: Checker) -> Any:
         hint = suggest(value, c.organisation_slugs)
         return c.error(
             at,
-            f"'{value}' is geen bekende organisatie: er is geen bestand"
-            f" organisaties/{value}.md{hint}",
+            f"{describe_value(value)} is geen bekende organisatie: er is geen bestand"
+            f" organisaties/{excerpt(value)}.md{hint}",
         )
     return value
 
 
 def integer(lo: int, hi: int) -> Check:
     def check(value: Any, at: tuple, c: Checker) -> Any:
-        if not isinstance(value, str) or not re.fullmatch(r"-?\d+", value.strip()):
+        if not isinstance(value, str) or not re.fullmatch(r"-?[0-9]+", value.strip()):
             return c.error(at, f"verwacht een heel getal, maar vond {describe_value(value)}")
+        if len(value.strip().lstrip("-0")) > len(str(max(abs(lo), abs(hi)))):
+            return c.error(at, f"dit getal is veel te groot; het moet tussen {lo} en {hi} liggen")
         number = int(value)
         if not lo <= number <= hi:
             return c.error(at, f"{number} ligt niet tussen {lo} en {hi}")
@@ -127,46 +127,7 @@ def date(value: Any, at: tuple, c: Checker) -> Any:
     try:
         return dt.date.fromisoformat(value.strip())
     except ValueError:
-        return c.error(at, f"'{value.strip()}' is geen bestaande datum")
-
-
-def email(value: Any, at: tuple, c: Checker) -> Any:
-    value = text(value, at, c)
-    if value is not INVALID and not EMAIL_RE.match(value):
-        return c.error(
-            at, f"'{value}' is geen geldig e-mailadres; schrijf het zoals info@voorbeeld.nl"
-        )
-    return value
-
-
-def url(value: Any, at: tuple, c: Checker) -> Any:
-    value = text(value, at, c)
-    if value is INVALID:
-        return value
-    parts = urlsplit(value)
-    has_space = any(ch.isspace() for ch in value)
-    if parts.scheme not in ("http", "https") or "." not in parts.netloc or has_space:
-        hint = "; begin met https://" if parts.scheme not in ("http", "https") else ""
-        return c.error(at, f"'{value}' is geen geldig webadres{hint}")
-    return value
-
-
-def base_url(value: Any, at: tuple, c: Checker) -> Any:
-    """`basis_url` always ends with a slash, so page paths can be appended."""
-    value = url(value, at, c)
-    return value if value is INVALID or value.endswith("/") else value + "/"
-
-
-def phone(value: Any, at: tuple, c: Checker) -> Any:
-    value = text(value, at, c)
-    if value is INVALID:
-        return value
-    digits = sum(ch.isdigit() for ch in value)
-    if not PHONE_RE.match(value) or digits < 3:
-        return c.error(
-            at, f"'{value}' is geen telefoonnummer; gebruik alleen cijfers, spaties en -"
-        )
-    return value
+        return c.error(at, f"{describe_value(value.strip())} is geen bestaande datum")
 
 
 def text_list(value: Any, at: tuple, c: Checker) -> Any:
@@ -207,7 +168,7 @@ def word_groups(value: Any, at: tuple, c: Checker) -> Any:
 def rungs(value: Any, at: tuple, c: Checker) -> Any:
     """`ladder`: a non-empty list of rungs 1-6."""
     if isinstance(value, str):
-        return c.error(at, f"verwacht een lijst van treden, schrijf [{value}]")
+        return c.error(at, f"verwacht een lijst van treden, schrijf [{excerpt(value)}]")
     if not isinstance(value, list):
         found = describe_value(value)
         return c.error(at, f"verwacht een lijst van treden, zoals [1, 2], maar vond {found}")
@@ -239,7 +200,9 @@ def toegang(value: Any, at: tuple, c: Checker) -> Any:
         return value
     if value not in options:
         return c.error(
-            at, f"'{value}' is geen toegang; kies {dutch_list(options)}{suggest(value, options)}"
+            at,
+            f"{describe_value(value)} is geen toegang;"
+            f" kies {dutch_list(options)}{suggest(value, options)}",
         )
     return Toegang(value)
 
@@ -249,7 +212,7 @@ def taxonomy_ids(kind: str) -> Check:
 
     def check(value: Any, at: tuple, c: Checker) -> Any:
         if isinstance(value, str):
-            return c.error(at, f"verwacht een lijst, schrijf [{value}]")
+            return c.error(at, f"verwacht een lijst, schrijf [{excerpt(value)}]")
         if not isinstance(value, list):
             return c.error(
                 at, f"verwacht een lijst, zoals [id, id], maar vond {describe_value(value)}"
@@ -264,9 +227,9 @@ def taxonomy_ids(kind: str) -> Check:
                 continue
             if known is not None and item_value not in known:
                 hint = suggest(item_value, known)
-                c.error(at + (i,), f"'{item_value}' is {UNKNOWN_TERM[kind]}{hint}")
+                c.error(at + (i,), f"{describe_value(item_value)} is {UNKNOWN_TERM[kind]}{hint}")
             elif item_value in out:
-                c.error(at + (i,), f"'{item_value}' staat er twee keer in")
+                c.error(at + (i,), f"{describe_value(item_value)} staat er twee keer in")
             else:
                 out.append(item_value)
                 continue
@@ -281,7 +244,7 @@ def identifier(value: Any, at: tuple, c: Checker) -> Any:
     if value is not INVALID and not SLUG_RE.match(value):
         return c.error(
             at,
-            f"'{value}' mag alleen kleine letters, cijfers en koppeltekens bevatten,"
+            f"{describe_value(value)} mag alleen kleine letters, cijfers en koppeltekens bevatten,"
             f" bijvoorbeeld '{slugify(value)}'",
         )
     return value

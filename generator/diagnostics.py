@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import enum
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,16 +33,34 @@ class Diagnostic:
     severity: Severity = Severity.ERROR
 
     def format(self) -> str:
-        """`<path>:<line>: [waarschuwing: ]<field>: <message>`."""
+        """`<path>:<line>: [waarschuwing: ]<field>: <message>`, always on one line: a line
+        break in a file name or value shows as `\\n`, so it cannot fake another diagnostic."""
         label = "waarschuwing: " if self.severity is Severity.WARNING else ""
         where = f"{self.field}: " if self.field else ""
-        return f"{self.path}:{self.line}: {label}{where}{self.message}"
+        return _one_line(f"{self.path}:{self.line}: {label}{where}{self.message}")
+
+
+# Every character that ends a line somewhere (str.splitlines), written as its escape.
+_LINE_BREAKS = str.maketrans({c: repr(c)[1:-1] for c in "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"})
+
+
+def _one_line(text: str) -> str:
+    return text.translate(_LINE_BREAKS)
+
+
+SHOWN_CHARS = 60  # of a value quoted in a message
+
+
+def excerpt(value: object) -> str:
+    """At most SHOWN_CHARS characters of a value, for a message."""
+    text = str(value)
+    return f"{text[: SHOWN_CHARS - 1]}…" if len(text) > SHOWN_CHARS else text
 
 
 def display_path(path: Path) -> str:
     """The path as editors see it: relative to the working directory if possible."""
-    try:
-        rel = path.resolve().relative_to(Path.cwd().resolve())
+    try:  # not resolve(): a symlink is shown by its own name, never by what it points to
+        rel = Path(os.path.abspath(path)).relative_to(os.path.abspath(Path.cwd()))
     except ValueError:
         rel = path
     return rel.as_posix()

@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from .diagnostics import Diagnostics
+from .diagnostics import Diagnostics, excerpt
 from .yaml_errors import error_line, explain
 
 Path_ = tuple[str | int, ...]
@@ -94,6 +94,15 @@ def parse_yaml(text: str, path: str, diags: Diagnostics, line_offset: int = 0) -
     """Parse YAML text whose first line is line `line_offset + 1` of the file."""
     try:
         node = yaml.compose(text, Loader=_TextLoader)
+    except RecursionError:
+        diags.error(
+            path,
+            _too_deep_line(text) + line_offset,
+            "",
+            f"hier staan lijsten of velden meer dan {MAX_YAML_DEPTH} lagen diep in elkaar;"
+            " zo diep gaat geen veld, dus haal haken of inspringen weg",
+        )
+        return None
     except yaml.MarkedYAMLError as exc:
         diags.error(path, error_line(exc) + line_offset, "", explain(exc))
         return None
@@ -115,7 +124,7 @@ def parse_yaml(text: str, path: str, diags: Diagnostics, line_offset: int = 0) -
         return None
     if not isinstance(node, yaml.MappingNode):
         is_list = isinstance(node, yaml.SequenceNode)
-        found = "een lijst" if is_list else f"alleen de tekst '{node.value}'"
+        found = "een lijst" if is_list else f"alleen de tekst '{excerpt(node.value)}'"
         diags.error(
             path,
             node.start_mark.line + 1 + line_offset,
@@ -126,6 +135,23 @@ def parse_yaml(text: str, path: str, diags: Diagnostics, line_offset: int = 0) -
     doc = Document(data={})
     doc.data = _convert(node, (), doc, path, diags, line_offset)
     return doc
+
+
+MAX_YAML_DEPTH = 50  # far deeper than any field; PyYAML itself gives up at about 200
+_OPENS = (yaml.BlockMappingStartToken, yaml.BlockSequenceStartToken, yaml.FlowMappingStartToken,
+          yaml.FlowSequenceStartToken)  # fmt: skip
+_CLOSES = (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)
+
+
+def _too_deep_line(text: str) -> int:
+    """The line where the YAML first nests deeper than MAX_YAML_DEPTH (PyYAML's scanner
+    is not recursive, its parser is)."""
+    depth = 0
+    for token in yaml.scan(text, Loader=_TextLoader):
+        depth += isinstance(token, _OPENS) - isinstance(token, _CLOSES)
+        if depth > MAX_YAML_DEPTH:
+            return token.start_mark.line + 1
+    return 1
 
 
 def parse_markdown_file(text: str, path: str, diags: Diagnostics) -> Document | None:
@@ -226,5 +252,6 @@ def dotted(at: Path_) -> str:
     """`contact.naam`, `doelgroepen[1]`: list items count from 1, as editors do."""
     out = ""
     for part in at:
-        out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else part)
+        name = part if isinstance(part, int) else excerpt(part)
+        out += f"[{part + 1}]" if isinstance(part, int) else (f".{name}" if out else name)
     return out

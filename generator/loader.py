@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from . import urls, vocabulary
-from .checks import INVALID, SLUG_RE, Checker, report_markdown, slugify
+from .checks import INVALID, SLUG_RE, Checker, describe_value, report_markdown, slugify
 from .diagnostics import Diagnostics, display_path, dutch_list, suggest
-from .frontmatter import decode, parse_markdown_file, parse_yaml
+from .frontmatter import parse_markdown_file, parse_yaml
 from .model import (
     Activity,
     Content,
@@ -25,6 +25,7 @@ from .model import (
     Term,
 )
 from .schema import ACTIVITY, ORGANISATION, SITE, TAXONOMY_KINDS, TERM, validate_mapping
+from .sources import ContentFolder
 
 STALE_AFTER_MONTHS = 12
 # Ids that already have a fixed page, such as doelgroepen/voor-iedereen/.
@@ -33,43 +34,36 @@ RESERVED_IDS = {"doelgroepen": {urls.VOOR_IEDEREEN}}
 
 def load_content(content_dir: Path, diags: Diagnostics, today: dt.date) -> Content:
     """Read and validate every content file under `content_dir`."""
-    org_files = _entry_files(content_dir / "organisaties", diags)
-    activity_files = _entry_files(content_dir / "activiteiten", diags)
+    source = ContentFolder(content_dir)
+    org_files = _entry_files(source, content_dir / "organisaties", diags)
+    activity_files = _entry_files(source, content_dir / "activiteiten", diags)
     org_slugs = {path.stem for path in org_files}
 
-    taxonomy, taxonomy_ids = _load_taxonomy(content_dir / "taxonomie.yaml", diags)
-    site = _load_site(content_dir / "site.yaml", diags, org_slugs)
+    taxonomy, taxonomy_ids = _load_taxonomy(source, content_dir / "taxonomie.yaml", diags)
+    site = _load_site(source, content_dir / "site.yaml", diags, org_slugs)
 
     organisations = []
     for path in org_files:
-        checked = _check_entry(path, diags, ORGANISATION, taxonomy_ids, org_slugs)
+        checked = _check_entry(source, path, diags, ORGANISATION, taxonomy_ids, org_slugs)
         if checked:
             organisations.append(_organisation(path.stem, *checked, today))
     activities = []
     for path in activity_files:
-        checked = _check_entry(path, diags, ACTIVITY, taxonomy_ids, org_slugs)
+        checked = _check_entry(source, path, diags, ACTIVITY, taxonomy_ids, org_slugs)
         if checked:
             activity = _activity(path.stem, *checked, today)
             if activity:
                 activities.append(activity)
-    zoekwoorden = vocabulary.load(content_dir, diags)
+    zoekwoorden = vocabulary.load(source, diags)
     return Content(site, taxonomy, tuple(organisations), tuple(activities), zoekwoorden)
 
 
-def _entry_files(folder: Path, diags: Diagnostics) -> list[Path]:
+def _entry_files(source: ContentFolder, folder: Path, diags: Diagnostics) -> list[Path]:
     """The .md files of a folder whose names are valid slugs, sorted."""
-    if not folder.is_dir():
-        diags.error(display_path(folder), 1, "", "deze map ontbreekt")
-        return []
     files = []
-    for path in sorted(folder.iterdir()):
-        if path.name.startswith(".") or path.is_dir():
-            continue
+    for path in source.entry_files(folder, diags):
         shown = display_path(path)
-        if path.suffix != ".md":
-            message = "dit bestand wordt overgeslagen: alleen bestanden op .md worden gelezen"
-            diags.warning(shown, 1, "", message)
-        elif not SLUG_RE.match(path.stem):
+        if not SLUG_RE.match(path.stem):
             diags.error(
                 shown,
                 1,
@@ -82,16 +76,10 @@ def _entry_files(folder: Path, diags: Diagnostics) -> list[Path]:
     return files
 
 
-def _read(path: Path, diags: Diagnostics) -> str | None:
-    shown = display_path(path)
-    if not path.is_file():
-        diags.error(shown, 1, "", "dit bestand ontbreekt")
-        return None
-    return decode(path.read_bytes(), shown, diags)
-
-
-def _load_site(path: Path, diags: Diagnostics, org_slugs: set[str]) -> SiteConfig | None:
-    text = _read(path, diags)
+def _load_site(
+    source: ContentFolder, path: Path, diags: Diagnostics, org_slugs: set[str]
+) -> SiteConfig | None:
+    text = source.read(path, diags)
     doc = parse_yaml(text, display_path(path), diags) if text is not None else None
     if doc is None:
         return None
@@ -120,9 +108,11 @@ def _declared_ids(data: dict[str, Any]) -> dict[str, set[str]]:
     return declared
 
 
-def _load_taxonomy(path: Path, diags: Diagnostics) -> tuple[Taxonomy | None, dict[str, set[str]]]:
+def _load_taxonomy(
+    source: ContentFolder, path: Path, diags: Diagnostics
+) -> tuple[Taxonomy | None, dict[str, set[str]]]:
     """The taxonomy and its declared ids; no ids (nothing checked) if the file is unreadable."""
-    text = _read(path, diags)
+    text = source.read(path, diags)
     shown = display_path(path)
     doc = parse_yaml(text, shown, diags) if text is not None else None
     if doc is None:
@@ -140,7 +130,7 @@ def _load_taxonomy(path: Path, diags: Diagnostics) -> tuple[Taxonomy | None, dic
             if raw in (None, "", []):
                 problem = "deze lijst ontbreekt of is leeg"
             else:
-                found = f"'{raw}'" if isinstance(raw, str) else "een groep velden"
+                found = describe_value(raw)
                 problem = f"verwacht een lijst, maar vond {found}"
             checker.error((kind,), f"{problem}; noem minstens één item met '- id:' en 'naam:'")
             lists[kind] = ()
@@ -154,14 +144,15 @@ def _load_taxonomy(path: Path, diags: Diagnostics) -> tuple[Taxonomy | None, dic
             if earlier:
                 checker.error(
                     (kind, index, "id"),
-                    f"'{values['id']}' staat al op regel {earlier[0].source.line};"
+                    f"{describe_value(values['id'])} staat al op regel {earlier[0].source.line};"
                     " kies een ander id",
                 )
                 continue
             if values["id"] in RESERVED_IDS.get(kind, ()):
                 checker.error(
                     (kind, index, "id"),
-                    f"'{values['id']}' is al in gebruik voor een vaste pagina; kies een ander id",
+                    f"{describe_value(values['id'])} is al in gebruik voor een vaste pagina;"
+                    " kies een ander id",
                 )
                 continue
             terms.append(
@@ -178,6 +169,7 @@ def _load_taxonomy(path: Path, diags: Diagnostics) -> tuple[Taxonomy | None, dic
 
 
 def _check_entry(
+    source: ContentFolder,
     path: Path,
     diags: Diagnostics,
     table: dict[str, Any],
@@ -185,7 +177,7 @@ def _check_entry(
     org_slugs: set[str],
 ) -> tuple[Checker, dict[str, Any]] | None:
     """Parse and validate one entry file; return its checker and values on success."""
-    text = _read(path, diags)
+    text = source.read(path, diags)
     shown = display_path(path)
     doc = parse_markdown_file(text, shown, diags) if text is not None else None
     if doc is None:

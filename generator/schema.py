@@ -11,25 +11,22 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from .address_checks import base_url, email, phone, url
 from .checks import (
     INVALID,
     Check,
     Checker,
-    base_url,
     date,
     describe_value,
-    email,
     identifier,
     integer,
     markdown_text,
-    phone,
     rungs,
     slug_ref,
     taxonomy_ids,
     text,
     text_list,
     toegang,
-    url,
     word_groups,
 )
 from .diagnostics import dutch_list, suggest

@@ -8,23 +8,22 @@ synonyms field). The file is optional and validated like every content file.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from .checks import INVALID, Checker
 from .diagnostics import Diagnostics, display_path
-from .frontmatter import decode, parse_yaml
+from .frontmatter import parse_yaml
 from .schema import ZOEKWOORDEN, validate_mapping
+from .sources import ContentFolder
 
 FILE = "zoekwoorden.yaml"
 
 
-def load(content_dir: Path, diags: Diagnostics) -> tuple[tuple[str, ...], ...]:
+def load(source: ContentFolder, diags: Diagnostics) -> tuple[tuple[str, ...], ...]:
     """The word groups, or none when the file is missing or has errors (reported)."""
-    path = content_dir / FILE
-    if not path.exists():
+    path = source.root / FILE
+    if not source.exists(path):
         return ()
     shown = display_path(path)
-    text = decode(path.read_bytes(), shown, diags)
+    text = source.read(path, diags)
     doc = parse_yaml(text, shown, diags) if text is not None else None
     if doc is None:
         return ()

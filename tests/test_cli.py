@@ -384,7 +384,7 @@ EVERY_MISTAKE = [
     f"{ORG}oud.md:2: het bestand is niet opgeslagen als UTF-8 (onleesbaar teken, byte 0xe9);"
     " sla het bestand op als UTF-8",
     f"{ORG}wijkteam.md:3: email: 'info@@wijkteam.nl' is geen geldig e-mailadres; schrijf het"
-    " zoals info@voorbeeld.nl",
+    " zoals info@voorbeeld.nl, zonder ? of & erachter",
     f"{ORG}wijkteam.md:4: website: 'javascript:alert(1)' is geen geldig webadres;"
     " begin met https://",
     f"{ORG}wijkteam.md:7: adres.stad: onbekend veld (bedoelde u 'straat'?)",

@@ -52,7 +52,14 @@ def test_pathological_markdown_builds_quickly_in_a_subprocess(minimal_content, t
     )
     assert all(len(body) <= markup.MAX_CHARS for body in PATHOLOGICAL.values())
     done = subprocess.run(
-        [sys.executable, "-c", "from generator.cli import main; main()", "build", "--output", "out"],
+        [
+            sys.executable,
+            "-c",
+            "from generator.cli import main; main()",
+            "build",
+            "--output",
+            "out",
+        ],
         capture_output=True,
         text=True,
         timeout=120,  # Python-Markdown needed more than 150 s for one of these alone
@@ -172,7 +179,9 @@ def test_each_description_is_parsed_once_per_build(tmp_path: Path, monkeypatch) 
 
     parsed: list[str] = []
     real_parse = markup._MD.parse
-    monkeypatch.setattr(markup._MD, "parse", lambda src, env=None: parsed.append(src) or real_parse(src, env))
+    monkeypatch.setattr(
+        markup._MD, "parse", lambda src, env=None: parsed.append(src) or real_parse(src, env)
+    )
     markup.render.cache_clear()
     build(Path(__file__).parent.parent / "content", tmp_path / "out")
     assert parsed and len(parsed) == len(set(parsed))

@@ -623,17 +623,17 @@ def test_empty_taxonomy_lists(minimal_content) -> None:
         (
             "email: info@@wijkteam.nl",
             "email: 'info@@wijkteam.nl' is geen geldig e-mailadres;"
-            " schrijf het zoals info@voorbeeld.nl",
+            " schrijf het zoals info@voorbeeld.nl, zonder ? of & erachter",
         ),
         (
             "email: info.wijkteam.nl",
             "email: 'info.wijkteam.nl' is geen geldig e-mailadres;"
-            " schrijf het zoals info@voorbeeld.nl",
+            " schrijf het zoals info@voorbeeld.nl, zonder ? of & erachter",
         ),
         (
             "email: info@wijkteam",
             "email: 'info@wijkteam' is geen geldig e-mailadres;"
-            " schrijf het zoals info@voorbeeld.nl",
+            " schrijf het zoals info@voorbeeld.nl, zonder ? of & erachter",
         ),
         (
             "website: www.wijkteam.nl",
@@ -647,10 +647,15 @@ def test_empty_taxonomy_lists(minimal_content) -> None:
             "website: 'data:text/html,<b>x</b>'",
             "website: 'data:text/html,<b>x</b>' is geen geldig webadres; begin met https://",
         ),
-        ("website: https://wijkteam", "website: 'https://wijkteam' is geen geldig webadres"),
+        (
+            "website: https://wijkteam",
+            "website: 'https://wijkteam' is geen geldig webadres; de naam van de site heeft een"
+            " punt nodig, zoals voorbeeld.nl",
+        ),
         (
             "website: https://wijk team.nl",
-            "website: 'https://wijk team.nl' is geen geldig webadres",
+            "website: 'https://wijk team.nl' is geen geldig webadres; een webadres heeft geen"
+            " spaties of \\",
         ),
         (
             "website: ftp://wijkteam.nl",
@@ -913,3 +918,94 @@ def test_a_control_character_in_the_description_is_an_error_on_its_line(minimal_
         f"{ACT}:10: hier staat een teken dat geen gewone tekst is (code U+001B),"
         " bijvoorbeeld uit een escape als \\u of \\x; haal het weg"
     ]
+
+
+# --- addresses that mislead a visitor (hardening, finding 9) ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "email: info@a.example?bcc=spy%40evil.example",
+            "email: 'info@a.example?bcc=spy%40evil.example' is geen geldig e-mailadres; schrijf"
+            " het zoals info@voorbeeld.nl, zonder ? of & erachter",
+        ),
+        (
+            "website: https://ok.example@evil.example/",
+            "website: 'https://ok.example@evil.example/' is geen geldig webadres; er staat een @"
+            " voor de naam van de site; zo'n adres gaat naar een andere site",
+        ),
+        (
+            "website: https://ok.example:99999/",
+            "website: 'https://ok.example:99999/' is geen geldig webadres; het poortnummer na de"
+            " : klopt niet",
+        ),
+        (
+            "website: https://ok.example:poort/",
+            "website: 'https://ok.example:poort/' is geen geldig webadres; het poortnummer na de"
+            " : klopt niet",
+        ),
+        (
+            'website: "https://ok.example/\\u202egnp.exe"',
+            "website: 'https://ok.example/\u202egnp.exe' is geen geldig webadres; er staat een"
+            " onzichtbaar teken in (U+202E); typ het adres opnieuw",
+        ),
+        (
+            "website: https://ok..example/",
+            "website: 'https://ok..example/' is geen geldig webadres; de naam van de site klopt"
+            " niet",
+        ),
+    ],
+)
+def test_addresses_that_mislead_are_refused(minimal_content, line: str, expected: str) -> None:
+    content = minimal_content({"organisaties/wijkteam.md": organisation(line)})
+    assert failure(content) == [f"{ORG}:4: {expected}"]
+
+
+def test_a_nul_in_a_website_is_refused(minimal_content) -> None:
+    content = minimal_content(
+        {"organisaties/wijkteam.md": organisation('website: "https://a.nl/\\0"')}
+    )
+    assert [line.split(":")[1] for line in failure(content)] == ["4"]
+
+
+def test_an_internationalised_domain_name_warns_with_its_ascii_form(minimal_content) -> None:
+    content = minimal_content(
+        {
+            "organisaties/wijkteam.md": organisation(
+                "website: https://delinde.example/", "email: info@dеlinde.example"
+            )
+        }
+    )
+    # The "е" of the e-mail address is Cyrillic: a look-alike of delinde.example.
+    assert diagnostics(content)[1:] == [
+        f"{ORG}:5: waarschuwing: email: 'dеlinde.example' heeft letters buiten het gewone"
+        " alfabet; voor de computer is het 'xn--dlinde-3of.example'. Controleer dat dit het"
+        " echte adres is"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("https://k.example//evil.example/", "in het pad van basis_url staat //; haal een / weg"),
+        (
+            "https://k.example/?x=1",
+            "basis_url is alleen het adres van de site, zonder ? of # erachter",
+        ),
+        (
+            "https://k.example/#boven",
+            "basis_url is alleen het adres van de site, zonder ? of # erachter",
+        ),
+        (
+            "https://ok.example@evil.example/",
+            "'https://ok.example@evil.example/' is geen geldig webadres; er staat een @ voor de"
+            " naam van de site; zo'n adres gaat naar een andere site",
+        ),
+    ],
+)
+def test_basis_url_is_only_a_site_address(minimal_content, value: str, expected: str) -> None:
+    site = f"titel: Kaart\ngemeente: Proefdorp\nbasis_url: '{value}'\n"
+    content = minimal_content({"site.yaml": site})
+    assert failure(content) == [f"{SITE}:3: basis_url: {expected}"]

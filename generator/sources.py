@@ -1,0 +1,118 @@
+"""Reading the content folder as untrusted input: which files, and their text.
+
+A content repository takes pull requests from many people, so a file may be a
+symlink to /etc/shadow, a symlink loop, a FIFO that never ends, a gigabyte, or a
+folder without read rights. `ContentFolder` reads only regular files whose real
+path lies inside the content folder, up to MAX_FILE_BYTES, and reports every
+other case as a diagnostic with the file's name (line 1) that never shows what is
+in it. It lists a folder's entry files, and warns about what it skips.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from .diagnostics import Diagnostics, display_path
+from .frontmatter import decode
+
+MAX_FILE_BYTES = 1_000_000  # far above MAX_CHARS of a description plus its fields
+KEPT_QUIET = {".gitkeep", ".keep"}  # files that only keep an empty folder in git
+
+
+@dataclass(frozen=True)
+class ContentFolder:
+    """The content folder; paths outside its real path are never read."""
+
+    root: Path
+
+    def _real_root(self) -> Path:
+        return self.root.resolve()
+
+    def _problem(self, path: Path) -> str | None:
+        """Why `path` may not be read, or None."""
+        try:
+            real = path.resolve(strict=True)
+        except RuntimeError:
+            return "deze link verwijst in een kring naar zichzelf; vervang hem door het bestand"
+        except FileNotFoundError:
+            if path.is_symlink():
+                return "deze link verwijst naar een bestand dat niet bestaat"
+            return "dit bestand ontbreekt"
+        except OSError as exc:
+            return _unreadable(exc)
+        if not real.is_relative_to(self._real_root()):
+            return (
+                "deze link verwijst naar een bestand buiten de map met inhoud; dat wordt niet"
+                " gelezen. Zet het bestand zelf in de map"
+            )
+        if not real.is_file():
+            return "dit is geen gewoon bestand; zet hier een tekstbestand neer"
+        if real.stat().st_size > MAX_FILE_BYTES:
+            return f"dit bestand is groter dan {MAX_FILE_BYTES // 1_000_000} MB; dat is geen inhoud"
+        return None
+
+    def exists(self, path: Path) -> bool:
+        return path.exists() or path.is_symlink()
+
+    def read(self, path: Path, diags: Diagnostics) -> str | None:
+        """The text of a content file, or None with the reason reported."""
+        shown = display_path(path)
+        problem = self._problem(path)
+        if problem is None:
+            try:
+                with open(path, "rb") as file:
+                    return decode(file.read(MAX_FILE_BYTES + 1), shown, diags)
+            except OSError as exc:
+                problem = _unreadable(exc)
+        diags.error(shown, 1, "", problem)
+        return None
+
+    def entry_files(self, folder: Path, diags: Diagnostics) -> list[Path]:
+        """The names of a folder's `.md` files, sorted; what it skips, it warns about."""
+        shown = display_path(folder)
+        problem = None if folder.is_dir() else "deze map ontbreekt"
+        if problem is None and not folder.resolve().is_relative_to(self._real_root()):
+            problem = (
+                "deze map verwijst naar een map buiten de map met inhoud; die wordt niet gelezen"
+            )
+        try:
+            entries = sorted(folder.iterdir()) if problem is None else []
+        except OSError as exc:
+            problem = _unreadable(exc)
+        if problem:
+            diags.error(shown, 1, "", problem)
+            return []
+        files = []
+        for path in entries:
+            where = display_path(path)
+            if path.name in KEPT_QUIET:
+                continue
+            skipped = _skipped(path, folder)
+            if skipped:
+                diags.warning(where, 1, "", skipped)
+            else:
+                files.append(path)
+        return files
+
+
+def _skipped(path: Path, folder: Path) -> str | None:
+    """Why an entry of a content folder is not read (a warning), or None."""
+    if path.is_dir() and not path.is_symlink():
+        return f"deze map wordt overgeslagen: zet de bestanden direct in {folder.name}/"
+    if path.name.startswith("."):
+        return (
+            "dit bestand wordt overgeslagen: bestanden waarvan de naam met een punt begint,"
+            " worden niet gelezen"
+        )
+    if path.suffix != ".md":
+        return "dit bestand wordt overgeslagen: alleen bestanden op .md worden gelezen"
+    return None
+
+
+def _unreadable(exc: OSError) -> str:
+    if isinstance(exc, PermissionError):
+        return "dit kan niet worden gelezen: er zijn geen leesrechten. Controleer de rechten"
+    reason = os.strerror(exc.errno) if exc.errno else type(exc).__name__
+    return f"dit kan niet worden gelezen ({reason})"
