@@ -96,6 +96,23 @@ MINIMAL_CONTENT: dict[str, str] = {
 }
 
 
+def buurthuis_activity(titel: str = "Extra", extra: str = "", body: str = "Tekst.") -> str:
+    """A valid activity of MINIMAL_CONTENT's buurthuis. `extra` lines start at line 7;
+    the body at line 9 plus the number of extra lines."""
+    return (
+        "---\n"
+        f"titel: {titel}\n"
+        "organisatie: buurthuis\n"
+        "ladder: [1]\n"
+        "toegang: vrij\n"
+        "kosten: gratis\n"
+        f"{extra}"
+        f"gecontroleerd: {RECENT}\n"
+        "---\n"
+        f"{body}\n"
+    )
+
+
 @pytest.fixture
 def minimal_content(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., Path]:
     """Factory: `minimal_content({"activiteiten/x.md": "..."})` -> tmp_path / "content".

@@ -15,7 +15,7 @@ from pathlib import Path
 from click.testing import CliRunner, Result
 
 from generator.cli import main
-from tests.conftest import RECENT
+from tests.conftest import buurthuis_activity
 
 SECRET = "root:$6$geheim-wachtwoord-hash:19000:0:99999:7:::"
 
@@ -25,18 +25,7 @@ def run(*args: str) -> Result:
 
 
 def _activity(titel: str = "Extra", extra: str = "") -> str:
-    return (
-        "---\n"
-        f"titel: {titel}\n"
-        "organisatie: buurthuis\n"
-        "ladder: [1]\n"
-        "toegang: vrij\n"
-        "kosten: gratis\n"
-        f"{extra}"
-        f"gecontroleerd: {RECENT}\n"
-        "---\n"
-        "Tekst.\n"
-    )
+    return buurthuis_activity(titel, extra)
 
 
 def _outside_secret(tmp_path: Path) -> Path:

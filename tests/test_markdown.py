@@ -16,7 +16,7 @@ from click.testing import CliRunner
 
 from generator import markup
 from generator.cli import main
-from tests.conftest import RECENT
+from tests.conftest import buurthuis_activity
 
 # The inputs that took Python-Markdown 24 s to more than 150 s each, at or near 50 KB.
 PATHOLOGICAL = {
@@ -29,17 +29,7 @@ PATHOLOGICAL = {
 
 
 def _activity(body: str, titel: str = "Lange tekst") -> str:
-    return (
-        "---\n"
-        f"titel: {titel}\n"
-        "organisatie: buurthuis\n"
-        "ladder: [1]\n"
-        "toegang: vrij\n"
-        "kosten: gratis\n"
-        f"gecontroleerd: {RECENT}\n"
-        "---\n"
-        f"{body}\n"
-    )
+    return buurthuis_activity(titel, body=body)
 
 
 def run(*args: str):
