@@ -116,18 +116,49 @@ def staging(output_dir: Path) -> Iterator[Writer]:
     """Yield a Writer on a staging directory next to `output_dir`; swap it in on success."""
     target = output_dir.resolve()  # through a symlink: the directory it points to
     parent = target.parent
-    parent.mkdir(parents=True, exist_ok=True)
-    with _lock(parent, output_dir):
-        _remove_leftovers(parent, target.name)
-        stage = Path(tempfile.mkdtemp(prefix=f".{target.name}-nieuw-", dir=parent))
-        try:
-            writer = Writer(stage)
-            yield writer
-            writer.write(MARKER, MARKER_TEXT)
-            _make_readable(stage)
-            _swap(stage, target)
-        finally:
-            shutil.rmtree(stage, ignore_errors=True)  # the new tree on failure, the old on success
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        with _lock(parent, output_dir):
+            _remove_leftovers(parent, target.name)
+            stage = Path(tempfile.mkdtemp(prefix=f".{target.name}-nieuw-", dir=parent))
+            try:
+                writer = Writer(stage)
+                yield writer
+                writer.write(MARKER, MARKER_TEXT)
+                _make_readable(stage)
+                _swap(stage, target)
+            finally:
+                shutil.rmtree(stage, ignore_errors=True)  # new tree on failure, old on success
+    except OSError as failed:
+        where = _shown(failed.filename, parent, output_dir)
+        reason = _REASONS.get(failed.errno or 0) or failed.strerror or type(failed).__name__
+        raise UnsafeOutput(f"de website kan niet worden geschreven: {where}{reason}") from failed
+
+
+_REASONS = {
+    errno.EACCES: "er zijn geen schrijfrechten",
+    errno.EPERM: "dit mag niet (geen rechten, of de map is beveiligd)",
+    errno.ENOSPC: "de schijf is vol",
+    errno.EDQUOT: "de schijfruimte (quota) is op",
+    errno.EFBIG: "een bestand is te groot voor deze schijf",
+    errno.EROFS: "deze schijf is alleen-lezen",
+    errno.ENOTDIR: "een deel van het pad is een bestand, geen map",
+    errno.ENAMETOOLONG: "het pad is te lang",
+}
+
+
+def _shown(filename: object, parent: Path, output_dir: Path) -> str:
+    """`<path>: ` for a message, with a staging copy shown as the output it becomes."""
+    if not isinstance(filename, str | os.PathLike):
+        return ""
+    path = Path(filename)
+    try:
+        inside = path.relative_to(parent)
+    except ValueError:
+        return f"{path}: "
+    if inside.parts and inside.parts[0].startswith(f".{output_dir.resolve().name}-"):
+        return f"{Path(output_dir, *inside.parts[1:])}: "
+    return f"{path}: "
 
 
 @contextmanager

@@ -314,7 +314,7 @@ def test_a_failure_in_the_swap_leaves_the_old_site_and_no_staging_copy(
         raise OSError(5, "Input/output error")  # EIO, as strace -e inject would give
 
     monkeypatch.setattr(publish, "exchange", broken)
-    with pytest.raises(OSError):
+    with pytest.raises(UnsafeOutput, match="kan niet worden geschreven: .*Input/output error"):
         build(content, output)
     assert snapshot(output) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "out"]
@@ -379,3 +379,63 @@ def test_files_are_readable_for_a_web_server_whatever_the_umask(
         stat.S_IMODE(p.stat().st_mode) for p in [tmp_path / "out", *(tmp_path / "out").rglob("*")]
     }
     assert modes == {0o644, 0o755}
+
+
+# --- The disk or the folder says no (hardening, finding 6) -----------------------------
+
+
+def _failing_after(files: int, code: int, monkeypatch) -> None:
+    """Writer.write fails with `code` after `files` files, as a full disk would."""
+    real_write = Writer.write
+    written = []
+
+    def write(self, relpath, data):
+        if len(written) >= files:
+            raise OSError(code, os.strerror(code))
+        written.append(relpath)
+        return real_write(self, relpath, data)
+
+    monkeypatch.setattr(Writer, "write", write)
+
+
+@pytest.mark.parametrize(
+    ("code", "reason"),
+    [(errno.ENOSPC, "de schijf is vol"), (errno.EFBIG, "een bestand is te groot voor deze schijf")],
+)
+def test_a_full_disk_is_a_message_and_changes_nothing(
+    built, tmp_path: Path, monkeypatch, code: int, reason: str
+) -> None:
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    content, output, before = built
+    _failing_after(5, code, monkeypatch)
+    result = CliRunner().invoke(main, ["build", "--content", str(content), "--output", "out"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"Gestopt: de website kan niet worden geschreven: {reason}. out/ is niet gewijzigd.\n"
+    )
+    assert snapshot(output) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "out"]
+
+
+def test_a_folder_without_write_rights_is_a_message(built, tmp_path: Path, monkeypatch) -> None:
+    """As root every folder is writable, so the refusal is injected where the build starts."""
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    content, output, before = built
+
+    def refused(prefix: str, dir: Path) -> str:
+        raise PermissionError(errno.EACCES, "Permission denied", str(Path(dir) / f"{prefix}x"))
+
+    monkeypatch.setattr(publish.tempfile, "mkdtemp", refused)
+    result = CliRunner().invoke(main, ["build", "--content", str(content), "--output", "out"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "Gestopt: de website kan niet worden geschreven: out: er zijn geen schrijfrechten."
+        " out/ is niet gewijzigd.\n"
+    )
+    assert snapshot(output) == before
