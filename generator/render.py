@@ -11,12 +11,14 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 
 from . import present, urls
 from .assemble import Site
 from .markup import json_ld, render_markdown, summary
 from .model import LADDER, RUNGS, Toegang
 from .pages import Page
+from .policy import CONTENT_SECURITY_POLICY
 from .publish import Writer
 
 
@@ -40,7 +42,13 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
         toegang_label=present.toegang_label,
         toegang_uitleg=present.toegang_explanation,
     )
-    env.globals.update(urls=urls, LADDER=LADDER, RUNGS=RUNGS, Toegang=Toegang)
+    env.globals.update(
+        urls=urls,
+        LADDER=LADDER,
+        RUNGS=RUNGS,
+        Toegang=Toegang,
+        CONTENT_SECURITY_POLICY=Markup(CONTENT_SECURITY_POLICY),  # ours, with ' as is
+    )
     return env
 
 

@@ -393,9 +393,12 @@ def test_no_script_runs_in_the_browser(evil_site: Path, serve_site, page) -> Non
 
 def test_the_example_server_configs_send_the_page_s_policy_and_more() -> None:
     """docs/server/: the CSP of every page, plus frame-ancestors, nosniff and no-referrer."""
-    base = (REPO / "templates" / "base.html").read_text(encoding="utf-8")
-    page_policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', base)[1]
+    from generator.policy import HEADER_POLICY
+
+    built = (REPO / "tests/golden/proefdorp-verwacht/index.html").read_text(encoding="utf-8")
+    page_policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', built)[1]
     expected = page_policy + "; frame-ancestors 'none'"
+    assert expected == HEADER_POLICY
     for name in ("nginx.conf", ".htaccess", "_headers"):
         text = (REPO / "docs" / "server" / name).read_text(encoding="utf-8")
         assert expected in text, name

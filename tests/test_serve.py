@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import socket
 import subprocess
 import sys
@@ -88,3 +90,100 @@ def test_serve_rebuilds_and_shows_errors_in_the_browser(server):
     status, _ = fetch(base + "bestaat/niet/")
     assert status == 404
     assert process.poll() is None  # still serving
+
+
+# --- Hardening (finding 8) ---------------------------------------------------------------
+
+
+def request(base: str, method: str, path: str, host: str | None = None):
+    """(status, headers, body) of one raw request, with any Host header."""
+    import http.client
+    from urllib.parse import urlsplit
+
+    port = urlsplit(base).port
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    connection.putrequest(method, path, skip_host=True)
+    connection.putheader("Host", host or f"127.0.0.1:{port}")
+    connection.endheaders()
+    response = connection.getresponse()
+    body = response.read()
+    connection.close()
+    return response.status, dict(response.getheaders()), body
+
+
+def test_serve_answers_odd_requests_with_a_status(server):
+    base, _, process = server
+    assert request(base, "GET", "/" + "a" * 5000)[0] == 414
+    assert request(base, "GET", "/" + "a" * 1500 + "/")[0] == 404  # too long a file name
+    for epoch in ("%C2%B2", "%D9%A1", "9" * 50, "-1", "x"):
+        assert request(base, "GET", f"/__sociale-kaart/wacht?epoch={epoch}")[0] == 400, epoch
+    assert request(base, "GET", "/activiteiten")[1]["Location"] == "/activiteiten/"
+    assert process.poll() is None
+
+
+def test_serve_answers_head_like_get(server):
+    base, _, _ = server
+    for path in ("/", "/static/style.css", "/bestaat-niet/"):
+        get_status, get_headers, body = request(base, "GET", path)
+        head_status, head_headers, nothing = request(base, "HEAD", path)
+        assert (head_status, nothing) == (get_status, b""), path
+        assert head_headers["Content-Length"] == get_headers["Content-Length"] == str(len(body))
+        assert head_headers["Content-Type"] == get_headers["Content-Type"]
+
+
+def test_serve_only_answers_its_own_host_names(server):
+    """A page on evil.example that rebinds its DNS to 127.0.0.1 gets nothing."""
+    base, _, _ = server
+    for host in ("evil.example", "evil.example:8000", "127.0.0.1.evil.example"):
+        status, _, body = request(base, "GET", "/", host=host)
+        assert status == 400 and b"<html" not in body, host
+    for host in ("localhost", "127.0.0.1", "localhost:1234"):
+        assert request(base, "GET", "/", host=host)[0] == 200, host
+
+
+def test_serve_sends_the_pages_policy_as_a_header(server):
+    from generator.policy import HEADER_POLICY
+
+    base, _, _ = server
+    _, headers, _ = request(base, "GET", "/")
+    assert headers["Content-Security-Policy"] == HEADER_POLICY
+    assert headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_serve_keeps_rebuilding_after_a_name_that_is_not_utf8(server):
+    base, content, process = server
+    (content / "activiteiten").joinpath(os.fsdecode(b"caf\xe9.md")).write_text("x")
+    _, epoch = fetch(base + "__sociale-kaart/wacht?epoch=1")
+    status, page = fetch(base)
+    assert status == 500 and "bestandsnaam" in page
+    os.remove(os.path.join(os.fsencode(content / "activiteiten"), b"caf\xe9.md"))
+    _, epoch = fetch(base + f"__sociale-kaart/wacht?epoch={epoch}")
+    assert fetch(base)[0] == 200
+    assert process.poll() is None
+
+
+def test_serve_leaves_no_temp_folder_after_sigterm_or_a_failed_start(minimal_content, tmp_path):
+    minimal_content({})
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    port = free_port()
+    command = [sys.executable, "-m", "generator", "serve", "--content", "content", "--port"]
+    options = {"cwd": tmp_path, "env": {**os.environ, "TMPDIR": str(temp)}, "text": True}
+    process = subprocess.Popen([*command, str(port)], stdout=subprocess.PIPE, **options)
+    wait_for(lambda: _open(port) and fetch(f"http://127.0.0.1:{port}/", timeout=5)[0] == 200)
+    # A second server on the same port cannot start: a message, and no temp folder of its own.
+    second = subprocess.run([*command, str(port)], capture_output=True, timeout=60, **options)
+    assert second.returncode == 1
+    assert f"poort {port} is niet te gebruiken" in second.stderr
+    assert len(list(temp.iterdir())) == 1  # the first server's
+    process.send_signal(signal.SIGTERM)
+    assert process.wait(timeout=20) == 0
+    assert list(temp.iterdir()) == []
+
+
+def _open(port: int) -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+            return True
+    except OSError:
+        return False
