@@ -210,3 +210,32 @@ def test_long_values_are_shown_as_a_short_excerpt(minimal_content):
     assert result.exit_code == 1
     line = next(line for line in result.stderr.splitlines() if "wijken" in line)
     assert "x" * 59 + "…" in line and "x" * 61 not in line
+
+
+def test_an_unreadable_folder_is_a_message(minimal_content, monkeypatch):
+    """As root every folder is readable, so the refusal is injected where it is listed."""
+    minimal_content()
+    real_iterdir = Path.iterdir
+
+    def refusing_iterdir(self):
+        if self.name == "activiteiten":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_iterdir(self)
+
+    monkeypatch.setattr(Path, "iterdir", refusing_iterdir)
+    result = run("check")
+    assert result.exit_code == 1
+    _assert_no_traceback(result)
+    assert (
+        "content/activiteiten:1: dit kan niet worden gelezen: er zijn geen leesrechten."
+        " Controleer de rechten"
+    ) in result.stderr.splitlines()
+
+
+def test_output_dot_dot_is_refused_with_exit_2(minimal_content, tmp_path):
+    minimal_content()
+    result = CliRunner().invoke(main, ["build", "--content", "content", "--output", ".."])
+    assert result.exit_code == 2
+    _assert_no_traceback(result)
+    assert result.stderr.startswith("Gestopt: de uitvoermap .. ")
+    assert result.stderr.endswith("../ is niet gewijzigd.\n")
