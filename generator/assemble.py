@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from . import applies
 from .diagnostics import Diagnostics
 from .model import LADDER, Activity, Content, Organisation, SiteConfig, Taxonomy, Term
-from .schema import KIND_SINGULAR, TAXONOMY_KINDS
+from .schema import KIND_SINGULAR, TAXONOMY_LISTS
 from .urls import VOOR_IEDEREEN
 
 
@@ -44,10 +44,10 @@ class Site:
         by_term: dict[tuple[str, str], list[Activity]] = defaultdict(list)
         for activity in self.activities:  # already in display order
             by_org[activity.organisatie].append(activity)
-            for kind in TAXONOMY_KINDS:
+            for kind in TAXONOMY_LISTS:
                 for term_id in getattr(activity, kind):
                     by_term[kind, term_id].append(activity)
-        terms = {k: {t.id: t for t in self.taxonomy.kind(k)} for k in TAXONOMY_KINDS}
+        terms = {k: {t.id: t for t in self.taxonomy.kind(k)} for k in TAXONOMY_LISTS}
         object.__setattr__(self, "_organisations", {o.slug: o for o in self.organisations})
         object.__setattr__(self, "_terms", terms)
         object.__setattr__(self, "_by_org", dict(by_org))
@@ -155,7 +155,7 @@ def _warn_unused(site: Site, diags: Diagnostics) -> None:
         if not site.activities_of(org.slug):
             diags.warning(org.source.path, 1, "", "deze organisatie heeft nog geen activiteiten")
     org_wijken = {i for o in site.organisations for i in o.wijken}
-    for kind in TAXONOMY_KINDS:
+    for kind in TAXONOMY_LISTS:
         for term in site.taxonomy.kind(kind):
             if site.activities_for(kind, term.id) or (kind == "wijken" and term.id in org_wijken):
                 continue

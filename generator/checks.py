@@ -30,6 +30,7 @@ UNKNOWN_TERM = {
     "doelgroepen": "geen bekende doelgroep",
     "leefgebieden": "geen bekend leefgebied",
     "wijken": "geen bekende wijk",
+    "verwijzers": "geen bekende verwijzer (zie verwijzers in taxonomie.yaml)",
 }
 
 

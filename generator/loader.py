@@ -23,8 +23,17 @@ from .model import (
     Source,
     Taxonomy,
     Term,
+    Toegang,
 )
-from .schema import ACTIVITY, ORGANISATION, SITE, TAXONOMY_KINDS, TERM, validate_mapping
+from .schema import (
+    ACTIVITY,
+    ORGANISATION,
+    SITE,
+    TAXONOMY_KINDS,
+    TAXONOMY_LISTS,
+    TERM,
+    validate_mapping,
+)
 from .sources import ContentFolder
 
 STALE_AFTER_MONTHS = 12
@@ -97,7 +106,7 @@ def _declared_ids(data: dict[str, Any]) -> dict[str, set[str]]:
     also make every activity that uses its id fail.
     """
     declared: dict[str, set[str]] = {}
-    for kind in TAXONOMY_KINDS:
+    for kind in TAXONOMY_LISTS:
         items = data.get(kind)
         items = items if isinstance(items, list) else []
         declared[kind] = {
@@ -121,11 +130,17 @@ def _load_taxonomy(
     checker = Checker(shown, doc, diags)
     lists: dict[str, tuple[Term, ...]] = {}
     for key in doc.data:
-        if key not in TAXONOMY_KINDS:
-            hint = suggest(key, TAXONOMY_KINDS) or f"; mogelijk zijn {dutch_list(TAXONOMY_KINDS)}"
+        if key not in TAXONOMY_LISTS:
+            hint = (
+                suggest(key, TAXONOMY_LISTS)
+                or f"; de lijsten hier heten {dutch_list(TAXONOMY_LISTS)}"
+            )
             checker.error((key,), f"onbekende lijst{hint}")
-    for kind in TAXONOMY_KINDS:
+    for kind in TAXONOMY_LISTS:
         raw = doc.data.get(kind)
+        if kind not in TAXONOMY_KINDS and raw is None:
+            lists[kind] = ()  # an optional list that is not there
+            continue
         if not isinstance(raw, list) or not raw:
             if raw in (None, "", []):
                 problem = "deze lijst ontbreekt of is leeg"
@@ -234,12 +249,9 @@ def _organisation(
     )
 
 
-def _activity(
-    slug: str, checker: Checker, values: dict[str, Any], today: dt.date
-) -> Activity | None:
-    """Field names are attribute names: the schema's checkers already made each value."""
-    _check_freshness(checker, values.get("gecontroleerd"), today)
-    if not values.get("kosten") and not checker.diags.has_errors_in(checker.path):
+def _warn_missing(checker: Checker, values: dict[str, Any]) -> None:
+    """Warnings for what a referrer needs and the activity does not say."""
+    if not values.get("kosten"):
         checker.diags.warning(
             checker.path,
             1,
@@ -247,6 +259,24 @@ def _activity(
             "de kosten ontbreken, dus de site zegt 'niet bekend'; schrijf wat het kost,"
             " of 'gratis' als het niets kost",
         )
+    toegang = values.get("toegang")
+    if toegang in (Toegang.VERWIJZING, Toegang.INDICATIE) and not values.get("verwijzers"):
+        checker.diags.warning(
+            checker.path,
+            checker.doc.line_of("toegang"),
+            "verwijzers",
+            f"bij toegang '{toegang.value}' hoort wie kan verwijzen; zet ze in 'verwijzers',"
+            " zoals [huisarts, wijkteam] (de lijst staat in taxonomie.yaml)",
+        )
+
+
+def _activity(
+    slug: str, checker: Checker, values: dict[str, Any], today: dt.date
+) -> Activity | None:
+    """Field names are attribute names: the schema's checkers already made each value."""
+    _check_freshness(checker, values.get("gecontroleerd"), today)
+    if not checker.diags.has_errors_in(checker.path):
+        _warn_missing(checker, values)
     return Activity(
         slug=slug, beschrijving=checker.doc.body, source=Source(checker.path, 1), **values
     )

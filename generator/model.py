@@ -94,6 +94,7 @@ class Taxonomy:
     doelgroepen: tuple[Term, ...]
     leefgebieden: tuple[Term, ...]
     wijken: tuple[Term, ...]
+    verwijzers: tuple[Term, ...] = ()  # who may refer; naam as in a sentence: "de huisarts"
 
     def kind(self, name: str) -> tuple[Term, ...]:
         return getattr(self, name)
@@ -143,6 +144,16 @@ class Contact:
 
 
 @dataclass(frozen=True, slots=True)
+class SignUp:
+    """`aanmelden`: how to sign up or be referred, in the provider's own words."""
+
+    uitleg: str = ""
+    telefoon: str = ""
+    email: str = ""
+    website: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Organisation:
     slug: str
     naam: str
@@ -176,6 +187,8 @@ class Activity:
     contact: Contact = field(default_factory=Contact)
     zoektermen: tuple[str, ...] = ()
     gecontroleerd: dt.date | None = None
+    verwijzers: tuple[str, ...] = ()
+    aanmelden: SignUp | None = None
 
     @property
     def is_gratis(self) -> bool:

@@ -146,6 +146,7 @@ def activity(site: Site, entry: Activity) -> Page:
             "contact": present.contact(site, entry),
             "place": present.place(site, entry),
             "costs": present.costs(site, entry),
+            "access": present.access(site, entry),
             "structured_data": structured.activity_data(site.config, entry, org),
         },
     )

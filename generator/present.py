@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from .assemble import Site
-from .model import Activity, Address, Contact, Term, Toegang
+from .model import Activity, Address, Contact, SignUp, Term, Toegang
 
 MONTHS = (
     "januari februari maart april mei juni juli augustus september oktober november december"
@@ -24,15 +24,13 @@ MONTHS = (
 TOEGANG_TEXT: dict[Toegang, tuple[str, str]] = {
     Toegang.VRIJ: ("Vrij toegankelijk", "U kunt gewoon binnenlopen. Aanmelden hoeft niet."),
     Toegang.AANMELDEN: ("Zelf aanmelden", "U meldt zich zelf aan. Een verwijzing is niet nodig."),
-    Toegang.VERWIJZING: (
-        "Via een verwijzing",
-        "U heeft een verwijzing nodig, bijvoorbeeld van de huisarts of het wijkteam.",
-    ),
+    Toegang.VERWIJZING: ("Via een verwijzing", "U heeft een verwijzing nodig."),
     Toegang.INDICATIE: (
         "Met een indicatie",
-        "U heeft een besluit nodig, zoals een Wmo-indicatie. Het wijkteam helpt daarbij.",
+        "U heeft een besluit nodig, zoals een Wmo-indicatie.",
     ),
 }
+REFERRED = (Toegang.VERWIJZING, Toegang.INDICATIE)
 
 EVERYWHERE = "In de hele gemeente"
 
@@ -45,6 +43,26 @@ def toegang_label(toegang: Toegang) -> str:
 def toegang_explanation(toegang: Toegang) -> str:
     """`U meldt zich zelf aan. Een verwijzing is niet nodig.`"""
     return TOEGANG_TEXT[toegang][1]
+
+
+def access(site: Site, activity: Activity) -> str:
+    """How this activity's toegang works, naming exactly who may refer (`verwijzers`):
+    `U heeft een verwijzing nodig van de huisarts of het UWV.` Without verwijzers it
+    names no example, but whom to ask."""
+    text = toegang_explanation(activity.toegang)
+    if activity.toegang not in REFERRED:
+        return text
+    referrers = [t.naam for t in site.terms("verwijzers", activity.verwijzers)]
+    if referrers and activity.toegang is Toegang.VERWIJZING:
+        return f"{text.removesuffix('.')} van {or_list(referrers)}."
+    if referrers:
+        return f"{text} Vraag het aan via {or_list(referrers)}."
+    return f"{text} Vraag {site.organisation(activity.organisatie).naam} wie u kan aanmelden."
+
+
+def or_list(items: list[str]) -> str:
+    """`a`, `a of b`, `a, b of c`."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " of " + items[-1]
 
 
 @dataclass(frozen=True)
@@ -118,8 +136,27 @@ def handout_facts(site: Site, activity: Activity) -> list[Fact]:
         facts.append(Fact("Wanneer", (Part(activity.wanneer),)))
     facts.append(Fact("Waar", (Part(place(site, activity).text),)))
     facts.append(Fact("Kosten", (Part(costs(site, activity)),)))
+    if activity.toegang in REFERRED:
+        facts.append(Fact("Toegang", (Part(access(site, activity)),)))
+    if activity.aanmelden:
+        facts.append(Fact("Aanmelden", sign_up_parts(activity.aanmelden)))
     facts.append(Fact("Contact", contact_parts(site, activity)))
     return facts
+
+
+def sign_up_parts(sign_up: SignUp) -> tuple[Part, ...]:
+    """`Bel of mail Sanne, 0123 45 67 89, sanne@example.nl`, with the links."""
+    parts: list[Part] = [Part(sign_up.uitleg)] if sign_up.uitleg else []
+    for text, link in (
+        (sign_up.telefoon, tel_href(sign_up.telefoon)),
+        (sign_up.email, f"mailto:{sign_up.email}"),
+        (sign_up.website, sign_up.website),
+    ):
+        if text:
+            if parts:
+                parts.append(Part(", "))
+            parts.append(Part(text, link))
+    return tuple(parts)
 
 
 def contact_parts(site: Site, activity: Activity) -> tuple[Part, ...]:

@@ -40,7 +40,6 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
         leeftijd=present.age,
         aantal=present.count,
         toegang_label=present.toegang_label,
-        toegang_uitleg=present.toegang_explanation,
     )
     env.globals.update(
         urls=urls,

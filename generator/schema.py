@@ -30,7 +30,7 @@ from .checks import (
     word_groups,
 )
 from .diagnostics import dutch_list, suggest
-from .model import Address, AgeRange, Contact, WegwijzerConfig
+from .model import Address, AgeRange, Contact, SignUp, WegwijzerConfig
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,12 @@ def validate_mapping(
     for key, raw in data.items():
         spec = table.get(key)
         if spec is None:
-            hint = suggest(key, table) or f"; mogelijk zijn {dutch_list(table)}"
+            names = (
+                f"de velden hier heten {dutch_list(table)}"
+                if len(table) > 1
+                else (f"het enige veld hier is {dutch_list(table)}")
+            )
+            hint = suggest(key, table) or f"; {names}"
             c.error(at + (key,), f"onbekend veld{hint}")
             ok = False
             continue
@@ -97,7 +102,12 @@ def validate_mapping(
 # --- field tables ---------------------------------------------------------------------
 
 # Names the editors see for the taxonomy kinds, singular.
-KIND_SINGULAR = {"doelgroepen": "doelgroep", "leefgebieden": "leefgebied", "wijken": "wijk"}
+KIND_SINGULAR = {
+    "doelgroepen": "doelgroep",
+    "leefgebieden": "leefgebied",
+    "wijken": "wijk",
+    "verwijzers": "verwijzer",
+}
 
 ADRES = {
     "straat": Field(text, doc="Straat en huisnummer."),
@@ -109,6 +119,13 @@ CONTACT = {
     "naam": Field(text, doc="Naam of rol van de contactpersoon."),
     "telefoon": Field(phone, doc="Telefoonnummer."),
     "email": Field(email, doc="E-mailadres."),
+}
+
+AANMELDEN = {
+    "uitleg": Field(text, doc="Hoe u zich aanmeldt of wordt aangemeld, in eigen woorden."),
+    "telefoon": Field(phone, doc="Telefoonnummer om aan te melden."),
+    "email": Field(email, doc="E-mailadres om aan te melden."),
+    "website": Field(url, doc="Webpagina om aan te melden."),
 }
 
 LEEFTIJD = {
@@ -153,7 +170,9 @@ TERM = {
     "zoektermen": Field(text_list, doc="Andere woorden waarop men zoekt."),
 }
 
-TAXONOMY_KINDS = ("doelgroepen", "leefgebieden", "wijken")
+TAXONOMY_KINDS = ("doelgroepen", "leefgebieden", "wijken")  # required, each with its pages
+OPTIONAL_LISTS = ("verwijzers",)  # may be left out of taxonomie.yaml
+TAXONOMY_LISTS = TAXONOMY_KINDS + OPTIONAL_LISTS
 
 ZOEKWOORDEN = {
     "groepen": Field(
@@ -190,5 +209,9 @@ ACTIVITY = {
     "leeftijd": Field(age_range, doc="Leeftijd: {min: 18, max: 27}."),
     "contact": Field(group(CONTACT, Contact), doc="Contact; anders dat van de organisatie."),
     "zoektermen": Field(text_list, doc="Andere woorden waarop mensen deze activiteit zoeken."),
+    "verwijzers": Field(
+        taxonomy_ids("verwijzers"), doc="Wie u kan aanmelden of verwijzen (bij verwijzing)."
+    ),
+    "aanmelden": Field(group(AANMELDEN, SignUp), doc="Hoe aanmelden gaat, met telefoon of site."),
     "gecontroleerd": Field(date, doc="Datum waarop de gegevens zijn nagekeken."),
 }

@@ -10,7 +10,7 @@ from typing import Any
 
 from . import present, urls
 from .markup import summary
-from .model import Activity, Organisation, SiteConfig
+from .model import Activity, Organisation, SignUp, SiteConfig
 
 CONTEXT = "https://schema.org"
 
@@ -63,4 +63,19 @@ def activity_data(config: SiteConfig, activity: Activity, org: Organisation) -> 
         data["offers"] = {"@type": "Offer", "description": activity.kosten}
     if activity.wanneer:
         data["hoursAvailable"] = activity.wanneer
+    if activity.aanmelden:
+        data["availableChannel"] = _sign_up_channel(activity.aanmelden)
     return data
+
+
+def _sign_up_channel(sign_up: SignUp) -> dict[str, Any]:
+    """`aanmelden` as a schema.org ServiceChannel."""
+    channel: dict[str, Any] = {"@type": "ServiceChannel", "name": "Aanmelden"}
+    if sign_up.uitleg:
+        channel["description"] = sign_up.uitleg
+    if sign_up.website:
+        channel["serviceUrl"] = sign_up.website
+    if sign_up.telefoon or sign_up.email:
+        point = {"@type": "ContactPoint", "telephone": sign_up.telefoon, "email": sign_up.email}
+        channel["servicePhone"] = {k: v for k, v in point.items() if v}
+    return channel

@@ -249,6 +249,21 @@ FOUTEN: dict[str, str | bytes] = {
         "wijken:\n"
         "  - id: centrum\n"
         "    naam: Centrum\n"
+        "verwijzers:\n"
+        "  - id: huisarts\n"
+        "    naam: de huisarts\n"
+    ),
+    "activiteiten/verwijzing.md": (
+        "---\n"
+        "titel: Verwijzing\n"
+        "organisatie: buurthuis\n"
+        "ladder: [1]\n"
+        "toegang: verwijzing\n"
+        "verwijzers: [huisarst]\n"
+        "aanmelden:\n"
+        "  telefoon: bel ons\n"
+        "  site: https://a.nl/\n"
+        "---\n"
     ),
     "organisaties/buurthuis.md": (
         "---\nnaam: Buurthuis De Linde\ntelefoon: 0570123456\n"
@@ -357,9 +372,10 @@ EVERY_MISTAKE = [
     f"{A}niet-afgesloten.md:1: de velden bovenaan worden niet afgesloten met een regel '---'",
     f"{A}notities.txt:1: waarschuwing: dit bestand wordt overgeslagen: alleen bestanden op"
     " .md worden gelezen",
-    f"{A}onbekend.md:6: omschrijving: onbekend veld; mogelijk zijn 'titel', 'organisatie',"
-    " 'ladder', 'toegang', 'doelgroepen', 'leefgebieden', 'kosten', 'wijken', 'wanneer',"
-    " 'locatie', 'leeftijd', 'contact', 'zoektermen' of 'gecontroleerd'",
+    f"{A}onbekend.md:6: omschrijving: onbekend veld; de velden hier heten 'titel',"
+    " 'organisatie', 'ladder', 'toegang', 'doelgroepen', 'leefgebieden', 'kosten', 'wijken',"
+    " 'wanneer', 'locatie', 'leeftijd', 'contact', 'zoektermen', 'verwijzers', 'aanmelden' of"
+    " 'gecontroleerd'",
     f"{A}onbekend.md:8: contact.mail: onbekend veld (bedoelde u 'email'?)",
     f"{A}organisatie.md:3: organisatie: 'buurthuus' is geen bekende organisatie: er is geen"
     " bestand organisaties/buurthuus.md (bedoelde u 'buurthuis'?)",
@@ -376,6 +392,11 @@ EVERY_MISTAKE = [
     f"{A}verplicht.md:1: organisatie: dit veld ontbreekt of is leeg; het is verplicht",
     f"{A}verplicht.md:1: ladder: dit veld ontbreekt of is leeg; het is verplicht",
     f"{A}verplicht.md:1: toegang: dit veld ontbreekt of is leeg; het is verplicht",
+    f"{A}verwijzing.md:6: verwijzers[1]: 'huisarst' is geen bekende verwijzer (zie verwijzers in"
+    " taxonomie.yaml) (bedoelde u 'huisarts'?)",
+    f"{A}verwijzing.md:8: aanmelden.telefoon: 'bel ons' is geen telefoonnummer; gebruik alleen"
+    " cijfers, spaties en -",
+    f"{A}verwijzing.md:9: aanmelden.site: onbekend veld (bedoelde u 'website'?)",
     f"{A}zonder-kop.md:1: het bestand moet beginnen met een regel '---', dan de velden,"
     " dan weer '---'",
     f"{ORG}Sport_Club.md:1: bestandsnaam 'Sport_Club.md' mag alleen kleine letters, cijfers en"
@@ -391,13 +412,13 @@ EVERY_MISTAKE = [
     f"{ORG}wijkteam.md:8: gecontroleerd: '2026-02-30' is geen bestaande datum",
     "content/site.yaml:7: wegwijzer.contact: 'wijkteem' is geen bekende organisatie: er is geen"
     " bestand organisaties/wijkteem.md (bedoelde u 'wijkteam'?)",
-    "content/site.yaml:8: kleur: onbekend veld; mogelijk zijn 'titel', 'gemeente', 'basis_url',"
-    " 'intro' of 'wegwijzer'",
+    "content/site.yaml:8: kleur: onbekend veld; de velden hier heten 'titel', 'gemeente',"
+    " 'basis_url', 'intro' of 'wegwijzer'",
     "content/taxonomie.yaml:4: doelgroepen[2].id: 'Jonge Mantelzorgers' mag alleen kleine"
     " letters, cijfers en koppeltekens bevatten, bijvoorbeeld 'jonge-mantelzorgers'",
     "content/taxonomie.yaml:6: doelgroepen[3].id: 'ouderen' staat al op regel 2; kies een ander id",
     "content/taxonomie.yaml:11: leefgebieden[1].naam: dit veld staat er twee keer in",
-    "Gestopt: 38 fouten, 1 waarschuwing. out/ is niet gewijzigd.",
+    "Gestopt: 41 fouten, 1 waarschuwing. out/ is niet gewijzigd.",
 ]
 
 
@@ -420,4 +441,4 @@ def test_every_mistake_is_reported_with_file_and_line(minimal_content, tmp_path:
 
     checked = run("check")
     assert checked.exit_code == 1
-    assert stderr_lines(checked) == EVERY_MISTAKE[:-1] + ["Gestopt: 38 fouten, 1 waarschuwing."]
+    assert stderr_lines(checked) == EVERY_MISTAKE[:-1] + ["Gestopt: 41 fouten, 1 waarschuwing."]

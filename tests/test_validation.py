@@ -396,8 +396,8 @@ def test_unknown_top_level_field(minimal_content) -> None:
 def test_unknown_field_without_a_close_match_lists_the_options(minimal_content) -> None:
     content = minimal_content({"organisaties/wijkteam.md": organisation("prijs: 5 euro")})
     assert failure(content) == [
-        f"{ORG}:4: prijs: onbekend veld; mogelijk zijn 'naam', 'telefoon', 'email', 'website',"
-        " 'adres', 'wijken', 'zoektermen' of 'gecontroleerd'"
+        f"{ORG}:4: prijs: onbekend veld; de velden hier heten 'naam', 'telefoon', 'email',"
+        " 'website', 'adres', 'wijken', 'zoektermen' of 'gecontroleerd'"
     ]
 
 
@@ -868,7 +868,7 @@ def test_zoekwoorden_groups_are_checked_with_file_and_line(minimal_content) -> N
 def test_zoekwoorden_without_groups_or_with_unknown_fields(minimal_content) -> None:
     content = minimal_content({"zoekwoorden.yaml": "woorden:\n  - [a, b]\n"})
     assert failure(content) == [
-        "content/zoekwoorden.yaml:1: woorden: onbekend veld; mogelijk zijn 'groepen'",
+        "content/zoekwoorden.yaml:1: woorden: onbekend veld; het enige veld hier is 'groepen'",
         "content/zoekwoorden.yaml:1: groepen: dit veld ontbreekt of is leeg; het is verplicht",
     ]
 

@@ -134,8 +134,9 @@ def build_documents(site: Site) -> list[Document]:
     for a in site.activities:
         text = _text(a.beschrijving)
         org = site.organisation(a.organisatie)
-        tags = [org.naam] + [n for k in kinds for n in _names(site, k, getattr(a, k))]
-        synonyms = [z for k in kinds for z in _synonyms(site, k, getattr(a, k))]
+        tagged = (*kinds, "verwijzers")  # "huisarts" finds what a GP can refer to
+        tags = [org.naam] + [n for k in tagged for n in _names(site, k, getattr(a, k))]
+        synonyms = [z for k in tagged for z in _synonyms(site, k, getattr(a, k))]
         display = {
             "titel": a.titel,
             "url": urls.activity(a.slug),
