@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import assets, pages, publish, render, search, wegwijzer
+from . import agenda, assets, pages, publish, render, search, wegwijzer
 from .assemble import Site, assemble
 from .diagnostics import BuildFailed, Diagnostics
 from .loader import load_content
@@ -74,6 +74,7 @@ def build(
         ("pagina's", lambda w: render.render_pages(env, site, planned, w, advance)),
         ("sitemap en robots.txt", lambda w: render.write_sitemap(env, site, planned, w)),
         ("gegevens van de wegwijzer", lambda w: wegwijzer.write_data(site, w)),
+        ("agenda's (iCalendar)", lambda w: agenda.write_calendars(site, w)),
         ("zoekindex", lambda w: search.write_index(site, w, words)),
         (
             "opmaak, scripts en bibliotheken",

@@ -153,6 +153,33 @@ class SignUp:
     website: str = ""
 
 
+DAYS = ("ma", "di", "wo", "do", "vr", "za", "zo")  # Monday first, as date.weekday()
+
+
+@dataclass(frozen=True, slots=True)
+class TimeSlot:
+    """One item of `tijden`: on these days, from `van` to `tot`.
+
+    `weken` picks the 1st, 2nd, ... or last (-1) such weekday of the month; `om_de_week`
+    is every other week, counted from `vanaf`."""
+
+    dagen: tuple[str, ...]
+    van: dt.time
+    tot: dt.time
+    weken: tuple[int, ...] = ()
+    om_de_week: bool = False
+    vanaf: dt.date | None = None
+    let_op: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """`periode`: a season; either end may be open."""
+
+    van: dt.date | None = None
+    tot: dt.date | None = None
+
+
 @dataclass(frozen=True, slots=True)
 class Organisation:
     slug: str
@@ -189,6 +216,9 @@ class Activity:
     gecontroleerd: dt.date | None = None
     verwijzers: tuple[str, ...] = ()
     aanmelden: SignUp | None = None
+    tijden: tuple[TimeSlot, ...] = ()
+    periode: Period | None = None
+    gesloten: tuple[dt.date, ...] = ()
 
     @property
     def is_gratis(self) -> bool:

@@ -147,6 +147,8 @@ def activity(site: Site, entry: Activity) -> Page:
             "place": present.place(site, entry),
             "costs": present.costs(site, entry),
             "access": present.access(site, entry),
+            "schedule": present.schedule(entry),
+            "closed": present.closed(entry),
             "structured_data": structured.activity_data(site.config, entry, org),
         },
     )

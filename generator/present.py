@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from .assemble import Site
-from .model import Activity, Address, Contact, SignUp, Term, Toegang
+from .model import DAYS, Activity, Address, Contact, SignUp, Term, TimeSlot, Toegang
 
 MONTHS = (
     "januari februari maart april mei juni juli augustus september oktober november december"
@@ -62,7 +62,16 @@ def access(site: Site, activity: Activity) -> str:
 
 def or_list(items: list[str]) -> str:
     """`a`, `a of b`, `a, b of c`."""
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " of " + items[-1]
+    return _joined(items, "of")
+
+
+def and_list(items: list[str]) -> str:
+    """`a`, `a en b`, `a, b en c`."""
+    return _joined(items, "en")
+
+
+def _joined(items: list[str], word: str) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} {word} {items[-1]}"
 
 
 @dataclass(frozen=True)
@@ -132,8 +141,9 @@ def handout_facts(site: Site, activity: Activity) -> list[Fact]:
     needs no JavaScript.
     """
     facts = []
-    if activity.wanneer:
-        facts.append(Fact("Wanneer", (Part(activity.wanneer),)))
+    if when(activity):
+        note = f". {closed(activity)}" if activity.gesloten else ""
+        facts.append(Fact("Wanneer", (Part(when(activity) + note),)))
     facts.append(Fact("Waar", (Part(place(site, activity).text),)))
     facts.append(Fact("Kosten", (Part(costs(site, activity)),)))
     if activity.toegang in REFERRED:
@@ -194,6 +204,60 @@ def date(value: dt.date | None) -> str:
     if value is None:
         return "onbekend"
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+
+
+DAY_NAMES = dict(
+    zip(DAYS, "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag".split(), strict=True)
+)
+
+
+def clock(value: dt.time) -> str:
+    """`10.00`, as Dutch writes a time."""
+    return f"{value.hour}.{value.minute:02d}"
+
+
+def slot(item: TimeSlot) -> str:
+    """`Elke dinsdag en donderdag van 10.00 tot 12.00 uur`, `De 1e en laatste zaterdag van
+    de maand van ...`, `Om de week op dinsdag van ... (vanaf 6 januari 2026)`."""
+    days = and_list([DAY_NAMES[d] for d in item.dagen])
+    hours = f"van {clock(item.van)} tot {clock(item.tot)} uur"
+    numbers = [DAYS.index(d) for d in item.dagen]
+    if item.weken:
+        nth = and_list(["laatste" if n == -1 else f"{n}e" for n in item.weken])
+        text = f"De {nth} {days} van de maand, {hours}"
+    elif item.om_de_week:
+        text = f"Om de week op {days} {hours} (vanaf {date(item.vanaf)})"
+    elif len(numbers) >= 3 and numbers == list(range(numbers[0], numbers[-1] + 1)):
+        first, last = DAY_NAMES[item.dagen[0]], DAY_NAMES[item.dagen[-1]]
+        text = f"Van {first} tot en met {last}, {hours}"
+    else:
+        text = f"Elke {days} {hours}"
+    return f"{text} ({item.let_op})" if item.let_op else text
+
+
+def schedule(activity: Activity) -> list[str]:
+    """Every line of when an activity is: its times, its season and the `wanneer` note."""
+    lines = [slot(item) for item in activity.tijden]
+    season = activity.periode
+    if season and season.van and season.tot:
+        lines.append(f"Van {date(season.van)} tot en met {date(season.tot)}")
+    elif season and (season.van or season.tot):
+        lines.append(
+            f"Vanaf {date(season.van)}" if season.van else f"Tot en met {date(season.tot)}"
+        )
+    if activity.wanneer:
+        lines.append(activity.wanneer)
+    return lines
+
+
+def when(activity: Activity) -> str:
+    """The schedule on one line, for cards and the handout."""
+    return ". ".join(line.rstrip(".") for line in schedule(activity))
+
+
+def closed(activity: Activity) -> str:
+    """`Niet op 24 december 2026 en 31 december 2026`, or empty."""
+    return f"Niet op {and_list([date(d) for d in activity.gesloten])}" if activity.gesloten else ""
 
 
 def tel_href(number: str) -> str:

@@ -38,6 +38,7 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
         json_ld=json_ld,
         samenvatting=summary,
         leeftijd=present.age,
+        wanneer=present.when,
         aantal=present.count,
         toegang_label=present.toegang_label,
     )

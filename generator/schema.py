@@ -7,17 +7,13 @@ documents every field, and a test keeps the two in step).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from .address_checks import base_url, email, phone, url
 from .checks import (
     INVALID,
-    Check,
     Checker,
     date,
-    describe_value,
     identifier,
     integer,
     markdown_text,
@@ -29,79 +25,10 @@ from .checks import (
     toegang,
     word_groups,
 )
-from .diagnostics import dutch_list, suggest
+from .fields import Field, group, validate_mapping
 from .model import Address, AgeRange, Contact, SignUp, WegwijzerConfig
+from .schedule_checks import dates, period, time_slots
 
-
-@dataclass(frozen=True)
-class Field:
-    """One field of a file kind: its checker, whether it is required, and what it means."""
-
-    check: Check
-    required: bool = False
-    doc: str = ""
-
-    @property
-    def fields(self) -> Mapping[str, Field]:
-        """The fields of a nested group such as `adres` (empty for a single value)."""
-        return getattr(self.check, "fields", {})
-
-
-def group(table: Mapping[str, Field], into: Callable[..., Any] = dict) -> Check:
-    """A nested mapping such as `adres`, checked against its own table, made `into` a value."""
-
-    def check(value: Any, at: tuple, c: Checker) -> Any:
-        values = validate_mapping(value, table, at, c)
-        return values if values is INVALID else into(**values)
-
-    check.fields = table  # type: ignore[attr-defined]  # read by Field.fields
-    return check
-
-
-def validate_mapping(
-    data: Any, table: Mapping[str, Field], at: tuple, c: Checker
-) -> dict[str, Any] | Any:
-    """Check every key of `data` against `table`; return converted values or INVALID."""
-    if not isinstance(data, dict):
-        example = " en ".join(f"'{name}:'" for name in list(table)[:2])
-        found = describe_value(data)
-        return c.error(
-            at, f"verwacht velden eronder, zoals {example} (ingesprongen), maar vond {found}"
-        )
-    out: dict[str, Any] = {}
-    ok = True
-    for key, raw in data.items():
-        spec = table.get(key)
-        if spec is None:
-            names = (
-                f"de velden hier heten {dutch_list(table)}"
-                if len(table) > 1
-                else (f"het enige veld hier is {dutch_list(table)}")
-            )
-            hint = suggest(key, table) or f"; {names}"
-            c.error(at + (key,), f"onbekend veld{hint}")
-            ok = False
-            continue
-        if raw is None or raw == "":
-            continue  # Empty is the same as missing; required ones are reported below.
-        value = spec.check(raw, at + (key,), c)
-        if value is INVALID:
-            ok = False
-        elif spec.required and value == "":
-            c.error(at + (key,), "dit veld is leeg; het is verplicht")
-            ok = False
-        else:
-            out[key] = value
-    for key, spec in table.items():
-        if spec.required and data.get(key) in (None, ""):
-            c.error(at + (key,), "dit veld ontbreekt of is leeg; het is verplicht")
-            ok = False
-    return out if ok else INVALID
-
-
-# --- field tables ---------------------------------------------------------------------
-
-# Names the editors see for the taxonomy kinds, singular.
 KIND_SINGULAR = {
     "doelgroepen": "doelgroep",
     "leefgebieden": "leefgebied",
@@ -204,7 +131,7 @@ ACTIVITY = {
     "leefgebieden": Field(taxonomy_ids("leefgebieden"), doc="Leefgebieden waarbij het helpt."),
     "kosten": Field(text, doc="Wat het kost; 'gratis' als het niets kost. Weg: niet bekend."),
     "wijken": Field(taxonomy_ids("wijken"), doc="Leeg of weg: de hele gemeente."),
-    "wanneer": Field(text, doc="Dagen en tijden."),
+    "wanneer": Field(text, doc="Wat niet in tijden past, zoals 'op afspraak'."),
     "locatie": Field(text, doc="Waar het is."),
     "leeftijd": Field(age_range, doc="Leeftijd: {min: 18, max: 27}."),
     "contact": Field(group(CONTACT, Contact), doc="Contact; anders dat van de organisatie."),
@@ -213,5 +140,10 @@ ACTIVITY = {
         taxonomy_ids("verwijzers"), doc="Wie u kan aanmelden of verwijzen (bij verwijzing)."
     ),
     "aanmelden": Field(group(AANMELDEN, SignUp), doc="Hoe aanmelden gaat, met telefoon of site."),
+    "tijden": Field(
+        time_slots, doc="Vaste dagen en tijden: [{dagen: [di], van: 10:00, tot: 12:00}]."
+    ),
+    "periode": Field(period, doc="Alleen in deze tijd: {van: 2026-04-01, tot: 2026-09-30}."),
+    "gesloten": Field(dates, doc="Dagen waarop het niet doorgaat: [2026-12-24]."),
     "gecontroleerd": Field(date, doc="Datum waarop de gegevens zijn nagekeken."),
 }

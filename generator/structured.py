@@ -10,7 +10,7 @@ from typing import Any
 
 from . import present, urls
 from .markup import summary
-from .model import Activity, Organisation, SignUp, SiteConfig
+from .model import DAYS, Activity, Organisation, SignUp, SiteConfig
 
 CONTEXT = "https://schema.org"
 
@@ -61,11 +61,40 @@ def activity_data(config: SiteConfig, activity: Activity, org: Organisation) -> 
         data["offers"] = {"@type": "Offer", "price": "0", "priceCurrency": "EUR"}
     elif activity.kosten:
         data["offers"] = {"@type": "Offer", "description": activity.kosten}
-    if activity.wanneer:
+    hours = _opening_hours(activity)
+    if hours:
+        data["hoursAvailable"] = hours
+    elif activity.wanneer:
         data["hoursAvailable"] = activity.wanneer
     if activity.aanmelden:
         data["availableChannel"] = _sign_up_channel(activity.aanmelden)
     return data
+
+
+SCHEMA_DAYS = dict(
+    zip(DAYS, "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split(), strict=True)
+)
+
+
+def _opening_hours(activity: Activity) -> list[dict[str, Any]]:
+    """The weekly `tijden` as schema.org OpeningHoursSpecification (monthly and
+    fortnightly ones have no such form, so they are left out)."""
+    specs = []
+    for item in activity.tijden:
+        if item.weken or item.om_de_week:
+            continue
+        spec: dict[str, Any] = {
+            "@type": "OpeningHoursSpecification",
+            "dayOfWeek": [f"https://schema.org/{SCHEMA_DAYS[d]}" for d in item.dagen],
+            "opens": f"{item.van:%H:%M}",
+            "closes": f"{item.tot:%H:%M}",
+        }
+        if activity.periode and activity.periode.van:
+            spec["validFrom"] = activity.periode.van.isoformat()
+        if activity.periode and activity.periode.tot:
+            spec["validThrough"] = activity.periode.tot.isoformat()
+        specs.append(spec)
+    return specs
 
 
 def _sign_up_channel(sign_up: SignUp) -> dict[str, Any]:

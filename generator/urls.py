@@ -33,6 +33,11 @@ STATIC = "static"
 VENDOR = "static/vendor"
 
 
+def activity_calendar(slug: str) -> str:
+    """The iCalendar file of an activity's `tijden`."""
+    return f"activiteiten/{slug}/agenda.ics"
+
+
 def activity(slug: str) -> str:
     return f"activiteiten/{slug}/"
 

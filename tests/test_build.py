@@ -351,6 +351,9 @@ def test_the_handout_data_describes_each_activity_as_its_page_does(example, exam
         pairs = zip(soup.select("dl.facts dt"), soup.select("dl.facts dd"), strict=True)
         dds = {dt_.get_text(strip=True): dd for dt_, dd in pairs}
         page = {label: " ".join(dd.get_text().split()) for label, dd in dds.items()}
+        if "Wanneer" in dds:  # a line each on the page, one after the other on the handout
+            lines = [s.rstrip(".") for s in dds["Wanneer"].stripped_strings]
+            page["Wanneer"] = ". ".join(lines)
         handout = {f["label"]: "".join(p["tekst"] for p in f["delen"]) for f in entry["feiten"]}
         for label in ("Wanneer", "Waar", "Kosten"):
             assert page.get(label) == handout.get(label), (entry["slug"], label)

@@ -253,6 +253,30 @@ FOUTEN: dict[str, str | bytes] = {
         "  - id: huisarts\n"
         "    naam: de huisarts\n"
     ),
+    "activiteiten/tijden.md": (
+        "---\n"
+        "titel: Tijden\n"
+        "organisatie: buurthuis\n"
+        "ladder: [1]\n"
+        "toegang: vrij\n"
+        "tijden:\n"
+        "  - dagen: [dinsdag]\n"
+        "    van: 25:00\n"
+        "    tot: 12:00\n"
+        "  - dagen: [za]\n"
+        "    van: 12:00\n"
+        "    tot: 10:00\n"
+        "  - dagen: [do]\n"
+        "    van: 18:00\n"
+        "    tot: 20:00\n"
+        "    weken: [6]\n"
+        "  - dagen: [do]\n"
+        "    van: 18:00\n"
+        "    tot: 20:00\n"
+        "    om_de_week: true\n"
+        "periode: {van: 2026-10-01, tot: 2026-03-01}\n"
+        "---\n"
+    ),
     "activiteiten/verwijzing.md": (
         "---\n"
         "titel: Verwijzing\n"
@@ -372,10 +396,8 @@ EVERY_MISTAKE = [
     f"{A}niet-afgesloten.md:1: de velden bovenaan worden niet afgesloten met een regel '---'",
     f"{A}notities.txt:1: waarschuwing: dit bestand wordt overgeslagen: alleen bestanden op"
     " .md worden gelezen",
-    f"{A}onbekend.md:6: omschrijving: onbekend veld; de velden hier heten 'titel',"
-    " 'organisatie', 'ladder', 'toegang', 'doelgroepen', 'leefgebieden', 'kosten', 'wijken',"
-    " 'wanneer', 'locatie', 'leeftijd', 'contact', 'zoektermen', 'verwijzers', 'aanmelden' of"
-    " 'gecontroleerd'",
+    f"{A}onbekend.md:6: omschrijving: onbekend veld; welke velden er zijn, staat in"
+    " docs/inhoud.md",
     f"{A}onbekend.md:8: contact.mail: onbekend veld (bedoelde u 'email'?)",
     f"{A}organisatie.md:3: organisatie: 'buurthuus' is geen bekende organisatie: er is geen"
     " bestand organisaties/buurthuus.md (bedoelde u 'buurthuis'?)",
@@ -388,6 +410,15 @@ EVERY_MISTAKE = [
     f"{A}termen.md:6: doelgroepen[1]: 'oudren' is geen bekende doelgroep (bedoelde u 'ouderen'?)",
     f"{A}termen.md:7: leefgebieden[1]: 'kontakt' is geen bekend leefgebied (bedoelde u 'contact'?)",
     f"{A}termen.md:8: wijken[1]: 'noord' is geen bekende wijk",
+    f"{A}tijden.md:7: tijden[1].dagen[1]: 'dinsdag' is geen dag; schrijf 'di' (dagen: 'ma',"
+    " 'di', 'wo', 'do', 'vr', 'za' of 'zo')",
+    f"{A}tijden.md:8: tijden[1].van: '25:00' is geen tijd; schrijf bijvoorbeeld 10:00",
+    f"{A}tijden.md:12: tijden[2].tot: 10:00 is niet later dan 12:00",
+    f"{A}tijden.md:16: tijden[3].weken[1]: '6' kan niet; kies 1 tot en met 5, of -1 voor de"
+    " laatste",
+    f"{A}tijden.md:20: tijden[4].om_de_week: zet bij om_de_week ook 'vanaf' met een datum waarop"
+    " het is",
+    f"{A}tijden.md:21: periode: van (2026-10-01) ligt na tot (2026-03-01)",
     f"{A}verplicht.md:1: titel: dit veld ontbreekt of is leeg; het is verplicht",
     f"{A}verplicht.md:1: organisatie: dit veld ontbreekt of is leeg; het is verplicht",
     f"{A}verplicht.md:1: ladder: dit veld ontbreekt of is leeg; het is verplicht",
@@ -418,7 +449,7 @@ EVERY_MISTAKE = [
     " letters, cijfers en koppeltekens bevatten, bijvoorbeeld 'jonge-mantelzorgers'",
     "content/taxonomie.yaml:6: doelgroepen[3].id: 'ouderen' staat al op regel 2; kies een ander id",
     "content/taxonomie.yaml:11: leefgebieden[1].naam: dit veld staat er twee keer in",
-    "Gestopt: 41 fouten, 1 waarschuwing. out/ is niet gewijzigd.",
+    "Gestopt: 47 fouten, 1 waarschuwing. out/ is niet gewijzigd.",
 ]
 
 
@@ -441,4 +472,4 @@ def test_every_mistake_is_reported_with_file_and_line(minimal_content, tmp_path:
 
     checked = run("check")
     assert checked.exit_code == 1
-    assert stderr_lines(checked) == EVERY_MISTAKE[:-1] + ["Gestopt: 41 fouten, 1 waarschuwing."]
+    assert stderr_lines(checked) == EVERY_MISTAKE[:-1] + ["Gestopt: 47 fouten, 1 waarschuwing."]

@@ -147,10 +147,10 @@ def build_documents(site: Site) -> list[Document]:
             "ladder": list(a.ladder),
             **{k: [term_number[k][i] for i in getattr(a, k)] for k in kinds},
             "leeftijd": [a.leeftijd.min, a.leeftijd.max],
-            "wanneer": a.wanneer,
+            "wanneer": present.when(a),
             "waar": present.place(site, a).text,
         }
-        body = " ".join((text, a.kosten, a.wanneer, a.locatie))
+        body = " ".join((text, a.kosten, present.when(a), a.locatie))
         fields = _fields(a.titel, a.zoektermen, tags, synonyms, body)
         documents.append(Document(_with_vocabulary(vocabulary, fields, synonyms), display))
     for o in site.organisations:

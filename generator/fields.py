@@ -1,0 +1,91 @@
+"""A field of the content contract, and how a mapping of fields is checked.
+
+`Field` names a field's checker (from `checks`), whether it is required and what it
+means; `validate_mapping` checks every key of a mapping against a table of fields,
+reporting all problems; `group` makes a nested table (such as `adres`) a checker.
+The tables themselves are in `schema`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from .checks import INVALID, Check, Checker, describe_value
+from .diagnostics import dutch_list, suggest
+
+
+MAX_LISTED = 8  # an unknown field's message names the known ones up to this many
+
+
+@dataclass(frozen=True)
+class Field:
+    """One field of a file kind: its checker, whether it is required, and what it means."""
+
+    check: Check
+    required: bool = False
+    doc: str = ""
+
+    @property
+    def fields(self) -> Mapping[str, Field]:
+        """The fields of a nested group such as `adres` (empty for a single value)."""
+        return getattr(self.check, "fields", {})
+
+
+def group(table: Mapping[str, Field], into: Callable[..., Any] = dict) -> Check:
+    """A nested mapping such as `adres`, checked against its own table, made `into` a value."""
+
+    def check(value: Any, at: tuple, c: Checker) -> Any:
+        values = validate_mapping(value, table, at, c)
+        return values if values is INVALID else into(**values)
+
+    check.fields = table  # type: ignore[attr-defined]  # read by Field.fields
+    return check
+
+
+def validate_mapping(
+    data: Any, table: Mapping[str, Field], at: tuple, c: Checker
+) -> dict[str, Any] | Any:
+    """Check every key of `data` against `table`; return converted values or INVALID."""
+    if not isinstance(data, dict):
+        example = " en ".join(f"'{name}:'" for name in list(table)[:2])
+        found = describe_value(data)
+        return c.error(
+            at, f"verwacht velden eronder, zoals {example} (ingesprongen), maar vond {found}"
+        )
+    out: dict[str, Any] = {}
+    ok = True
+    for key, raw in data.items():
+        spec = table.get(key)
+        if spec is None:
+            if len(table) == 1:
+                names = f"het enige veld hier is {dutch_list(table)}"
+            elif len(table) <= MAX_LISTED:
+                names = f"de velden hier heten {dutch_list(table)}"
+            else:
+                names = "welke velden er zijn, staat in docs/inhoud.md"
+            hint = suggest(key, table) or f"; {names}"
+            c.error(at + (key,), f"onbekend veld{hint}")
+            ok = False
+            continue
+        if raw is None or raw == "":
+            continue  # Empty is the same as missing; required ones are reported below.
+        value = spec.check(raw, at + (key,), c)
+        if value is INVALID:
+            ok = False
+        elif spec.required and value == "":
+            c.error(at + (key,), "dit veld is leeg; het is verplicht")
+            ok = False
+        else:
+            out[key] = value
+    for key, spec in table.items():
+        if spec.required and data.get(key) in (None, ""):
+            c.error(at + (key,), "dit veld ontbreekt of is leeg; het is verplicht")
+            ok = False
+    return out if ok else INVALID
+
+
+# --- field tables ---------------------------------------------------------------------
+
+# Names the editors see for the taxonomy kinds, singular.
