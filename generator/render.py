@@ -7,19 +7,26 @@ pages exist is decided in `pages`; what a value reads like, in `present`.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
 
-from . import present, urls
+from . import happens, present, urls
 from .assemble import Site
 from .markup import json_ld, render_markdown, summary
-from .model import LADDER, RUNGS, Toegang
+from .model import LADDER, RUNGS, Activity, Toegang
 from .pages import Page
 from .policy import CONTENT_SECURITY_POLICY
 from .publish import Writer
+
+
+def _rooster(activity: Activity) -> str:
+    """The schedule for js/vandaag.js as compact JSON, or empty without tijden."""
+    data = happens.rooster(activity)
+    return json.dumps(data, separators=(",", ":")) if data else ""
 
 
 def make_environment(templates_dir: Path) -> jinja2.Environment:
@@ -39,6 +46,7 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
         samenvatting=summary,
         leeftijd=present.age,
         wanneer=present.when,
+        rooster=_rooster,
         aantal=present.count,
         toegang_label=present.toegang_label,
     )

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .. import present, urls
+from .. import happens, present, urls
 from ..applies import EMPTY_APPLIES
 from ..assemble import Site
 from ..markup import plain_text, shorten
@@ -41,7 +41,7 @@ COLUMNS = (
     "wijken",
     "leeftijd",
 )
-CARD_COLUMNS = ("fragment", "wanneer", "waar")
+CARD_COLUMNS = ("fragment", "wanneer", "waar", "rooster")
 # The search filters ("facetten"): the URL parameter, the column it filters on (also the
 # name of the list of its values), and whether a row holds the value's position in that
 # list or the value itself.
@@ -149,6 +149,7 @@ def build_documents(site: Site) -> list[Document]:
             "leeftijd": [a.leeftijd.min, a.leeftijd.max],
             "wanneer": present.when(a),
             "waar": present.place(site, a).text,
+            "rooster": happens.rooster(a),  # for "Vandaag" (js/vandaag.js)
         }
         body = " ".join((text, a.kosten, present.when(a), a.locatie))
         fields = _fields(a.titel, a.zoektermen, tags, synonyms, body)

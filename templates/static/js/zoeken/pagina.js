@@ -7,6 +7,7 @@
  * Needs lunr.js, lunr.stemmer.support.js and lunr.nl.js, loaded before this module.
  */
 import { el } from "../dom.js";
+import { happensOn } from "../vandaag.js";
 import { decodeIndex, mergeIndex } from "./index.js";
 import { createText } from "./tekst.js";
 import { describe, filterCount, noFilters, queryWords, search, suggest } from "./zoek.js";
@@ -75,7 +76,7 @@ function queryString(form) {
 function resultItem(state, ref) {
   const data = state.engine.data;
   const column = data.kolommen;
-  const card = state.cards || { fragment: [], wanneer: [], waar: [] }; // not loaded yet
+  const card = state.cards || { fragment: [], wanneer: [], waar: [], rooster: [] }; // not yet
   const activity = ref < data.activiteiten;
   const meta = el("p", { class: "card-meta" });
   if (activity) {
@@ -91,13 +92,17 @@ function resultItem(state, ref) {
   } else {
     meta.textContent = "Organisatie";
   }
-  const line = (name, className, label) => activity && card[name][ref]
-    ? el("p", { class: className }, el("span", { class: "visually-hidden" }, label), card[name][ref])
+  const line = (name, className, label, badge) => activity && card[name][ref]
+    ? el("p", { class: className }, badge || null, badge ? " " : null,
+      el("span", { class: "visually-hidden" }, label), card[name][ref])
+    : null;
+  const today = activity && card.rooster && card.rooster[ref] && happensOn(card.rooster[ref], new Date())
+    ? el("strong", { class: "vandaag" }, "Vandaag")
     : null;
   return el("li", { class: "card zk-resultaat" },
     el("h3", { class: "card-title" }, el("a", { href: state.root + column.url[ref] }, column.titel[ref])),
     meta,
-    line("wanneer", "card-when", "Wanneer: "),
+    line("wanneer", "card-when", "Wanneer: ", today),
     line("waar", "card-where", "Waar: "),
     card.fragment[ref] ? el("p", { class: "card-summary" }, card.fragment[ref]) : null,
   );
