@@ -15,7 +15,6 @@ from typing import Any
 from .checks import INVALID, Check, Checker, describe_value
 from .diagnostics import dutch_list, suggest
 
-
 MAX_LISTED = 8  # an unknown field's message names the known ones up to this many
 
 

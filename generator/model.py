@@ -219,6 +219,7 @@ class Activity:
     tijden: tuple[TimeSlot, ...] = ()
     periode: Period | None = None
     gesloten: tuple[dt.date, ...] = ()
+    talen: tuple[str, ...] = ()  # ISO 639 codes; none: Dutch
 
     @property
     def is_gratis(self) -> bool:

@@ -149,6 +149,7 @@ def activity(site: Site, entry: Activity) -> Page:
             "access": present.access(site, entry),
             "schedule": present.schedule(entry),
             "closed": present.closed(entry),
+            "languages": present.languages(entry),
             "structured_data": structured.activity_data(site.config, entry, org),
         },
     )

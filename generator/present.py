@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from . import language_checks
 from .assemble import Site
 from .model import DAYS, Activity, Address, Contact, SignUp, Term, TimeSlot, Toegang
 
@@ -63,6 +64,14 @@ def access(site: Site, activity: Activity) -> str:
 def or_list(items: list[str]) -> str:
     """`a`, `a of b`, `a, b of c`."""
     return _joined(items, "of")
+
+
+def languages(activity: Activity) -> str:
+    """`In het Nederlands en Arabisch`, or empty for Dutch only (no `talen`, or just nl)."""
+    if activity.talen in ((), ("nl",)):
+        return ""
+    names = [language_checks.dutch_name(code) for code in activity.talen]
+    return f"In het {and_list(names)}"
 
 
 def and_list(items: list[str]) -> str:

@@ -26,6 +26,7 @@ from .checks import (
     word_groups,
 )
 from .fields import Field, group, validate_mapping
+from .language_checks import languages
 from .model import Address, AgeRange, Contact, SignUp, WegwijzerConfig
 from .schedule_checks import dates, period, time_slots
 
@@ -145,5 +146,6 @@ ACTIVITY = {
     ),
     "periode": Field(period, doc="Alleen in deze tijd: {van: 2026-04-01, tot: 2026-09-30}."),
     "gesloten": Field(dates, doc="Dagen waarop het niet doorgaat: [2026-12-24]."),
+    "talen": Field(languages, doc="Talen waarin het kan, als code: [nl, ar]. Weg: Nederlands."),
     "gecontroleerd": Field(date, doc="Datum waarop de gegevens zijn nagekeken."),
 }

@@ -61,6 +61,7 @@ def activity_data(config: SiteConfig, activity: Activity, org: Organisation) -> 
         data["offers"] = {"@type": "Offer", "price": "0", "priceCurrency": "EUR"}
     elif activity.kosten:
         data["offers"] = {"@type": "Offer", "description": activity.kosten}
+    data["availableLanguage"] = list(activity.talen or ("nl",))
     hours = _opening_hours(activity)
     if hours:
         data["hoursAvailable"] = hours

@@ -21,7 +21,7 @@ from ..model import LADDER, Toegang
 from ..publish import Writer
 from . import shards
 from .compounds import WordList
-from .documents import build_documents, card_data, display_data
+from .documents import build_documents, card_data, display_data, used_languages
 from .index import QUERY_SETTINGS, encode_index, index_builder
 from .text import STEM_EXCEPTIONS
 
@@ -59,6 +59,8 @@ def page_context(site: Site) -> dict[str, Any]:
         ("wijk", "Wijk", [(t.id, t.naam) for t in tax.wijken]),
         ("toegang", "Toegang", [(t.value, present.toegang_label(t)) for t in Toegang]),
     ]
+    if len(languages := used_languages(site)) > 1:  # a filter with one choice helps nobody
+        facets.append(("taal", "Taal", languages))
     return {
         "search_data": urls.SEARCH_DATA,
         "search_cards": urls.SEARCH_CARDS,

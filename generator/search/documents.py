@@ -16,6 +16,8 @@ from typing import Any
 from .. import happens, present, urls
 from ..applies import EMPTY_APPLIES
 from ..assemble import Site
+from ..language_checks import DEFAULT as DEFAULT_LANGUAGE
+from ..language_checks import dutch_name
 from ..markup import plain_text, shorten
 from ..model import LADDER, Toegang
 from .text import terms
@@ -40,6 +42,7 @@ COLUMNS = (
     "leefgebieden",
     "wijken",
     "leeftijd",
+    "talen",
 )
 CARD_COLUMNS = ("fragment", "wanneer", "waar", "rooster")
 # The search filters ("facetten"): the URL parameter, the column it filters on (also the
@@ -51,6 +54,7 @@ FACETS = (
     ("leefgebied", "leefgebieden", "positie"),
     ("wijk", "wijken", "positie"),
     ("toegang", "toegang", "positie"),
+    ("taal", "talen", "positie"),
 )
 SNIPPET_CHARS = 120
 
@@ -120,6 +124,13 @@ def _with_vocabulary(
     return {**fields, "s": " ".join(added)}
 
 
+def used_languages(site: Site) -> list[tuple[str, str]]:
+    """(code, Dutch name) of every language an activity can be followed in; Dutch first."""
+    codes = {code for a in site.activities for code in a.talen or (DEFAULT_LANGUAGE,)}
+    named = sorted((dutch_name(code), code) for code in codes - {DEFAULT_LANGUAGE})
+    return [(DEFAULT_LANGUAGE, dutch_name(DEFAULT_LANGUAGE))] + [(c, n) for n, c in named]
+
+
 def build_documents(site: Site) -> list[Document]:
     """Activities (in site order) then organisations; a document's ref is its position.
 
@@ -129,6 +140,7 @@ def build_documents(site: Site) -> list[Document]:
     kinds = ("doelgroepen", "leefgebieden", "wijken")
     term_number = {k: {t.id: n for n, t in enumerate(site.taxonomy.kind(k))} for k in kinds}
     toegang_number = {t: n for n, t in enumerate(Toegang)}
+    language_number = {code: n for n, (code, _) in enumerate(used_languages(site))}
     vocabulary = _vocabulary(site)
     documents = []
     for a in site.activities:
@@ -147,6 +159,7 @@ def build_documents(site: Site) -> list[Document]:
             "ladder": list(a.ladder),
             **{k: [term_number[k][i] for i in getattr(a, k)] for k in kinds},
             "leeftijd": [a.leeftijd.min, a.leeftijd.max],
+            "talen": [language_number[t] for t in a.talen or (DEFAULT_LANGUAGE,)],
             "wanneer": present.when(a),
             "waar": present.place(site, a).text,
             "rooster": happens.rooster(a),  # for "Vandaag" (js/vandaag.js)
@@ -203,6 +216,7 @@ def display_data(site: Site, documents: Sequence[Document]) -> dict[str, Any]:
         "doelgroepen": [[t.id, t.naam] for t in site.taxonomy.doelgroepen],
         "leefgebieden": [[t.id, t.naam] for t in site.taxonomy.leefgebieden],
         "wijken": [[t.id, t.naam] for t in site.taxonomy.wijken],
+        "talen": [list(pair) for pair in used_languages(site)],
         "kolommen": _columns(documents, COLUMNS),
     }
 
