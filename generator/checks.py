@@ -19,7 +19,7 @@ from typing import Any
 from . import markup
 from .diagnostics import Diagnostics, dutch_list, excerpt, suggest
 from .frontmatter import Document, dotted
-from .model import RUNGS, Toegang
+from .model import FORMS, RUNGS, Toegang
 
 INVALID: Any = object()
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -238,6 +238,25 @@ def taxonomy_ids(kind: str) -> Check:
         return INVALID if problems else tuple(out)
 
     return check
+
+
+def forms(value: Any, at: tuple, c: Checker) -> Any:
+    """`vorm`: a list from model.FORMS."""
+    if not isinstance(value, list) or not value:
+        return c.error(
+            at, f"verwacht een lijst, zoals [groep, online]; kies uit {dutch_list(FORMS)}"
+        )
+    out: list[str] = []
+    for i, item in enumerate(value):
+        name = text(item, at + (i,), c)
+        if name is INVALID:
+            return INVALID
+        if name not in FORMS:
+            hint = suggest(name, FORMS) or f"; kies uit {dutch_list(FORMS)}"
+            return c.error(at + (i,), f"{describe_value(name)} is geen vorm{hint}")
+        if name not in out:
+            out.append(name)
+    return tuple(out)
 
 
 def identifier(value: Any, at: tuple, c: Checker) -> Any:

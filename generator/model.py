@@ -153,6 +153,8 @@ class SignUp:
     website: str = ""
 
 
+# `vorm`: how an activity takes place (present.FORM_TEXT says each in Dutch).
+FORMS = ("groep", "individueel", "huisbezoek", "online", "telefonisch")
 DAYS = ("ma", "di", "wo", "do", "vr", "za", "zo")  # Monday first, as date.weekday()
 
 
@@ -220,6 +222,7 @@ class Activity:
     periode: Period | None = None
     gesloten: tuple[dt.date, ...] = ()
     talen: tuple[str, ...] = ()  # ISO 639 codes; none: Dutch
+    vorm: tuple[str, ...] = ()  # keys of FORMS
 
     @property
     def is_gratis(self) -> bool:

@@ -150,6 +150,7 @@ def activity(site: Site, entry: Activity) -> Page:
             "schedule": present.schedule(entry),
             "closed": present.closed(entry),
             "languages": present.languages(entry),
+            "forms": present.forms(entry),
             "structured_data": structured.activity_data(site.config, entry, org),
         },
     )

@@ -55,15 +55,26 @@ def access(site: Site, activity: Activity) -> str:
         return text
     referrers = [t.naam for t in site.terms("verwijzers", activity.verwijzers)]
     if referrers and activity.toegang is Toegang.VERWIJZING:
-        return f"{text.removesuffix('.')} van {or_list(referrers)}."
+        return f"{text.removesuffix('.')} van {joined(referrers, 'of')}."
     if referrers:
-        return f"{text} Vraag het aan via {or_list(referrers)}."
+        return f"{text} Vraag het aan via {joined(referrers, 'of')}."
     return f"{text} Vraag {site.organisation(activity.organisatie).naam} wie u kan aanmelden."
 
 
-def or_list(items: list[str]) -> str:
-    """`a`, `a of b`, `a, b of c`."""
-    return _joined(items, "of")
+FORM_TEXT = {
+    "groep": "in een groep",
+    "individueel": "alleen u en een begeleider",
+    "huisbezoek": "bij u thuis",
+    "online": "online",
+    "telefonisch": "aan de telefoon",
+}
+
+
+def forms(activity: Activity) -> str:
+    """`Zo gaat het: in een groep of online.`, or empty without `vorm`."""
+    if not activity.vorm:
+        return ""
+    return f"Zo gaat het: {joined([FORM_TEXT[f] for f in activity.vorm], 'of')}."
 
 
 def languages(activity: Activity) -> str:
@@ -71,15 +82,11 @@ def languages(activity: Activity) -> str:
     if activity.talen in ((), ("nl",)):
         return ""
     names = [language_checks.dutch_name(code) for code in activity.talen]
-    return f"In het {and_list(names)}"
+    return f"In het {joined(names)}"
 
 
-def and_list(items: list[str]) -> str:
-    """`a`, `a en b`, `a, b en c`."""
-    return _joined(items, "en")
-
-
-def _joined(items: list[str], word: str) -> str:
+def joined(items: list[str], word: str = "en") -> str:
+    """`a`, `a en b`, `a, b en c` (or with `of`)."""
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} {word} {items[-1]}"
 
 
@@ -164,35 +171,31 @@ def handout_facts(site: Site, activity: Activity) -> list[Fact]:
 
 
 def sign_up_parts(sign_up: SignUp) -> tuple[Part, ...]:
-    """`Bel of mail Sanne, 0123 45 67 89, sanne@example.nl`, with the links."""
-    parts: list[Part] = [Part(sign_up.uitleg)] if sign_up.uitleg else []
-    for text, link in (
-        (sign_up.telefoon, tel_href(sign_up.telefoon)),
-        (sign_up.email, f"mailto:{sign_up.email}"),
-        (sign_up.website, sign_up.website),
-    ):
-        if text:
-            if parts:
-                parts.append(Part(", "))
-            parts.append(Part(text, link))
-    return tuple(parts)
+    """`Bel ons, 0123 45 67 89, aanmelden@example.nl`, with the links."""
+    return _parts(sign_up.uitleg, sign_up.telefoon, sign_up.email, sign_up.website)
 
 
 def contact_parts(site: Site, activity: Activity) -> tuple[Part, ...]:
     """`Fatima, 0123 45 67 89, fatima@example.nl`, with phone and e-mail as links."""
     details = contact(site, activity)
+    parts = _parts(details.naam, details.telefoon, details.email)
+    return parts or (Part(f"Via {site.organisation(activity.organisatie).naam}"),)
+
+
+def _parts(text: str, phone: str, email: str, website: str = "") -> tuple[Part, ...]:
+    """A text, then phone, e-mail and website as links, with commas between."""
+    pieces = [
+        (text, None),
+        (phone, tel_href(phone)),
+        (email, f"mailto:{email}"),
+        (website, website),
+    ]
     parts: list[Part] = []
-    if details.naam:
-        parts.append(Part(details.naam))
-    for text, link in (
-        (details.telefoon, tel_href(details.telefoon)),
-        (details.email, f"mailto:{details.email}"),
-    ):
-        if text:
-            if parts:
-                parts.append(Part(", "))
-            parts.append(Part(text, link))
-    return tuple(parts) or (Part(f"Via {site.organisation(activity.organisatie).naam}"),)
+    for piece, link in pieces:
+        if piece:
+            parts += [Part(", ")] if parts else []
+            parts.append(Part(piece, link))
+    return tuple(parts)
 
 
 def costs(site: Site, activity: Activity) -> str:
@@ -228,11 +231,11 @@ def clock(value: dt.time) -> str:
 def slot(item: TimeSlot) -> str:
     """`Elke dinsdag en donderdag van 10.00 tot 12.00 uur`, `De 1e en laatste zaterdag van
     de maand van ...`, `Om de week op dinsdag van ... (vanaf 6 januari 2026)`."""
-    days = and_list([DAY_NAMES[d] for d in item.dagen])
+    days = joined([DAY_NAMES[d] for d in item.dagen])
     hours = f"van {clock(item.van)} tot {clock(item.tot)} uur"
     numbers = [DAYS.index(d) for d in item.dagen]
     if item.weken:
-        nth = and_list(["laatste" if n == -1 else f"{n}e" for n in item.weken])
+        nth = joined(["laatste" if n == -1 else f"{n}e" for n in item.weken])
         text = f"De {nth} {days} van de maand, {hours}"
     elif item.om_de_week:
         text = f"Om de week op {days} {hours} (vanaf {date(item.vanaf)})"
@@ -266,7 +269,7 @@ def when(activity: Activity) -> str:
 
 def closed(activity: Activity) -> str:
     """`Niet op 24 december 2026 en 31 december 2026`, or empty."""
-    return f"Niet op {and_list([date(d) for d in activity.gesloten])}" if activity.gesloten else ""
+    return f"Niet op {joined([date(d) for d in activity.gesloten])}" if activity.gesloten else ""
 
 
 def tel_href(number: str) -> str:

@@ -14,6 +14,7 @@ from .checks import (
     INVALID,
     Checker,
     date,
+    forms,
     identifier,
     integer,
     markdown_text,
@@ -147,5 +148,6 @@ ACTIVITY = {
     "periode": Field(period, doc="Alleen in deze tijd: {van: 2026-04-01, tot: 2026-09-30}."),
     "gesloten": Field(dates, doc="Dagen waarop het niet doorgaat: [2026-12-24]."),
     "talen": Field(languages, doc="Talen waarin het kan, als code: [nl, ar]. Weg: Nederlands."),
+    "vorm": Field(forms, doc="Hoe: groep, individueel, huisbezoek, online, telefonisch."),
     "gecontroleerd": Field(date, doc="Datum waarop de gegevens zijn nagekeken."),
 }

@@ -1,4 +1,4 @@
-"""`talen`: checked ISO 639 codes, Dutch names on the page, JSON-LD and a search filter."""
+"""`talen` and `vorm`: checked codes and a fixed set, in plain Dutch on the page and in search."""
 
 from __future__ import annotations
 
@@ -62,3 +62,17 @@ def test_the_taal_filter_keeps_what_can_be_followed_in_that_language(
 
     assert found("ar") == {"Wandelen"}
     assert found("nl") == {"Wandelen", "Koffie-ochtend"}  # no talen: Dutch
+
+
+def test_vorm_is_a_fixed_set_said_in_plain_dutch(minimal_content, tmp_path: Path) -> None:
+    content = minimal_content({"activiteiten/taal.md": activity("vorm: [groep, ondine]")})
+    assert failure(content) == [
+        "content/activiteiten/taal.md:7: vorm[2]: 'ondine' is geen vorm (bedoelde u 'online'?)"
+    ]
+    content = minimal_content({"activiteiten/taal.md": activity("vorm: [huisbezoek, telefonisch]")})
+    build(content, tmp_path / "out")
+    page = (tmp_path / "out/activiteiten/taal/index.html").read_text("utf-8")
+    assert "<p>Zo gaat het: bij u thuis of aan de telefoon.</p>" in page
+    searcher = Searcher.from_site(tmp_path / "out")
+    titles = searcher.data["kolommen"]["titel"]
+    assert [titles[h.ref] for h in searcher.search("huisbezoek").hits] == ["Wandelen"]

@@ -148,6 +148,7 @@ def build_documents(site: Site) -> list[Document]:
         org = site.organisation(a.organisatie)
         tagged = (*kinds, "verwijzers")  # "huisarts" finds what a GP can refer to
         tags = [org.naam] + [n for k in tagged for n in _names(site, k, getattr(a, k))]
+        tags += list(a.vorm)  # "huisbezoek", "online" find what takes place that way
         synonyms = [z for k in tagged for z in _synonyms(site, k, getattr(a, k))]
         display = {
             "titel": a.titel,
