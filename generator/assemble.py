@@ -43,7 +43,8 @@ class Site:
         by_org: dict[str, list[Activity]] = defaultdict(list)
         by_term: dict[tuple[str, str], list[Activity]] = defaultdict(list)
         for activity in self.activities:  # already in display order
-            by_org[activity.organisatie].append(activity)
+            for slug in (activity.organisatie, *activity.partners):  # on each one's page
+                by_org[slug].append(activity)
             for kind in TAXONOMY_LISTS:
                 for term_id in getattr(activity, kind):
                     by_term[kind, term_id].append(activity)

@@ -105,6 +105,18 @@ def slug_ref(value: Any, at: tuple, c: Checker) -> Any:
     return value
 
 
+def slug_refs(value: Any, at: tuple, c: Checker) -> Any:
+    """`partners`: distinct organisation slugs."""
+    if not isinstance(value, list) or not value:
+        return c.error(at, "verwacht een lijst, zoals [buurthuis-de-linde]")
+    checked = [slug_ref(item, at + (i,), c) for i, item in enumerate(value)]
+    if INVALID in checked:
+        return INVALID
+    if len(set(checked)) < len(checked):
+        return c.error(at, "een organisatie staat er twee keer in")
+    return tuple(checked)
+
+
 def integer(lo: int, hi: int) -> Check:
     def check(value: Any, at: tuple, c: Checker) -> Any:
         if not isinstance(value, str) or not re.fullmatch(r"-?[0-9]+", value.strip()):

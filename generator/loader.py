@@ -275,6 +275,9 @@ def _activity(
 ) -> Activity | None:
     """Field names are attribute names: the schema's checkers already made each value."""
     _check_freshness(checker, values.get("gecontroleerd"), today)
+    if values["organisatie"] in values.get("partners", ()):
+        checker.error(("partners",), "de organisatie zelf hoeft niet ook bij partners")
+        return None
     if not checker.diags.has_errors_in(checker.path):
         _warn_missing(checker, values)
     return Activity(

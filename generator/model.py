@@ -223,6 +223,7 @@ class Activity:
     gesloten: tuple[dt.date, ...] = ()
     talen: tuple[str, ...] = ()  # ISO 639 codes; none: Dutch
     vorm: tuple[str, ...] = ()  # keys of FORMS
+    partners: tuple[str, ...] = ()  # organisation slugs that run it with `organisatie`
 
     @property
     def is_gratis(self) -> bool:

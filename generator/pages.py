@@ -143,6 +143,7 @@ def activity(site: Site, entry: Activity) -> Page:
         {
             "activity": entry,
             "organisation": org,
+            "partners": [site.organisation(slug) for slug in entry.partners],
             "contact": present.contact(site, entry),
             "place": present.place(site, entry),
             "costs": present.costs(site, entry),

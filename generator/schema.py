@@ -20,6 +20,7 @@ from .checks import (
     markdown_text,
     rungs,
     slug_ref,
+    slug_refs,
     taxonomy_ids,
     text,
     text_list,
@@ -149,5 +150,6 @@ ACTIVITY = {
     "gesloten": Field(dates, doc="Dagen waarop het niet doorgaat: [2026-12-24]."),
     "talen": Field(languages, doc="Talen waarin het kan, als code: [nl, ar]. Weg: Nederlands."),
     "vorm": Field(forms, doc="Hoe: groep, individueel, huisbezoek, online, telefonisch."),
+    "partners": Field(slug_refs, doc="Andere organisaties die het samen met 'organisatie' doen."),
     "gecontroleerd": Field(date, doc="Datum waarop de gegevens zijn nagekeken."),
 }

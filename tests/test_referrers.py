@@ -172,3 +172,32 @@ def test_an_indicatie_names_where_to_apply(minimal_content, tmp_path) -> None:
         "Met een indicatie U heeft een besluit nodig, zoals een Wmo-indicatie."
         " Vraag het aan via de huisarts."
     )
+
+
+def test_partners_share_the_activity_and_are_checked(minimal_content, tmp_path) -> None:
+    wijkteam = "---\nnaam: Wijkteam\ngecontroleerd: 2026-11-01\n---\nHet wijkteam.\n"
+    content = minimal_content(
+        {"organisaties/wijkteam.md": wijkteam, "activiteiten/werk.md": referred(
+            "verwijzers: [uwv]", "partners: [wijkteem]"), "taxonomie.yaml": TAXONOMY}
+    )  # fmt: skip
+    assert failure(content) == [
+        f"{A}werk.md:9: partners[1]: 'wijkteem' is geen bekende organisatie: er is geen bestand"
+        " organisaties/wijkteem.md (bedoelde u 'wijkteam'?)"
+    ]
+    (content / "activiteiten/werk.md").write_text(referred("partners: [buurthuis]"))
+    assert failure(content) == [
+        f"{A}werk.md:8: partners: de organisatie zelf hoeft niet ook bij partners"
+    ]
+    (content / "activiteiten/werk.md").write_text(
+        referred("verwijzers: [uwv]", "partners: [wijkteam]")
+    )
+    out = tmp_path / "out"
+    build(content, out)
+    page = BeautifulSoup((out / "activiteiten/werk/index.html").read_text("utf-8"), "html.parser")
+    assert page.select_one(".by").get_text() == "Door Buurthuis De Linde en Wijkteam"
+    assert [a["href"] for a in page.select(".by a")] == [
+        "../../organisaties/buurthuis/",
+        "../../organisaties/wijkteam/",
+    ]
+    partner = (out / "organisaties/wijkteam/index.html").read_text("utf-8")
+    assert "Werkfit" in partner  # on the partner's page too

@@ -149,6 +149,7 @@ def build_documents(site: Site) -> list[Document]:
         tagged = (*kinds, "verwijzers")  # "huisarts" finds what a GP can refer to
         tags = [org.naam] + [n for k in tagged for n in _names(site, k, getattr(a, k))]
         tags += list(a.vorm)  # "huisbezoek", "online" find what takes place that way
+        tags += [site.organisation(slug).naam for slug in a.partners]
         synonyms = [z for k in tagged for z in _synonyms(site, k, getattr(a, k))]
         display = {
             "titel": a.titel,
