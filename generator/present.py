@@ -157,9 +157,10 @@ def handout_facts(site: Site, activity: Activity) -> list[Fact]:
     needs no JavaScript.
     """
     facts = []
-    if when(activity):
+    times = when(activity)
+    if times:
         note = f". {closed(activity)}" if activity.gesloten else ""
-        facts.append(Fact("Wanneer", (Part(when(activity) + note),)))
+        facts.append(Fact("Wanneer", (Part(times + note),)))
     facts.append(Fact("Waar", (Part(place(site, activity).text),)))
     facts.append(Fact("Kosten", (Part(costs(site, activity)),)))
     if activity.toegang in REFERRED:

@@ -162,11 +162,11 @@ def build_documents(site: Site) -> list[Document]:
             **{k: [term_number[k][i] for i in getattr(a, k)] for k in kinds},
             "leeftijd": [a.leeftijd.min, a.leeftijd.max],
             "talen": [language_number[t] for t in a.talen or (DEFAULT_LANGUAGE,)],
-            "wanneer": present.when(a),
+            "wanneer": (times := present.when(a)),
             "waar": present.place(site, a).text,
             "rooster": happens.rooster(a),  # for "Vandaag" (js/vandaag.js)
         }
-        body = " ".join((text, a.kosten, present.when(a), a.locatie))
+        body = " ".join((text, a.kosten, times, a.locatie))
         fields = _fields(a.titel, a.zoektermen, tags, synonyms, body)
         documents.append(Document(_with_vocabulary(vocabulary, fields, synonyms), display))
     for o in site.organisations:
