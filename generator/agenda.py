@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from icalendar import Calendar, Event, Timezone, vRecur
 
-from . import present, urls
+from . import places, present, urls
 from .assemble import Site
 from .model import DAYS, Activity, TimeSlot
 from .publish import Writer
@@ -83,8 +83,10 @@ def calendar(activity: Activity, host: str) -> Calendar:
         event.add("dtend", dt.datetime.combine(first, slot.tot, ZONE))
         event.add("rrule", _rule(slot, activity))
         description = present.slot(slot)
-        if activity.locatie:
-            event.add("location", activity.locatie)
+        if activity.places:
+            event.add("location", "; ".join(places.full_line(p) for p in activity.places))
+        if len(activity.places) == 1 and activity.places[0].coordinaten:
+            event.add("geo", activity.places[0].coordinaten)
         event.add("description", description)
         days = {DAYS.index(d) for d in slot.dagen}
         skipped = [

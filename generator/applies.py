@@ -6,8 +6,8 @@
   the whole municipality).
 - An activity applies to an age when the age lies within its `leeftijd` (both ends
   inclusive); without `leeftijd` it applies to every age.
-- Leefgebieden are different: an activity helps with the leefgebieden it names, and
-  one that names none is not offered for any of them.
+- Leefgebieden and soorten are different: an activity helps with the leefgebieden it
+  names and is of the soorten it names; one that names none is of none of them.
 
 Listings, search (in the browser, through the rule `EMPTY_APPLIES` written into
 zoeken/gegevens.json), the wegwijzer and the overview all use these functions, and
@@ -19,7 +19,7 @@ from __future__ import annotations
 from .model import Activity
 
 # For each list field of an activity: does an empty list mean "applies to every value"?
-EMPTY_APPLIES = {"doelgroepen": True, "wijken": True, "leefgebieden": False}
+EMPTY_APPLIES = {"doelgroepen": True, "wijken": True, "leefgebieden": False, "soorten": False}
 
 
 def to_term(activity: Activity, kind: str, term_id: str) -> bool:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from . import applies
 from .diagnostics import Diagnostics
 from .model import LADDER, Activity, Content, Organisation, SiteConfig, Taxonomy, Term
-from .schema import KIND_SINGULAR, TAXONOMY_LISTS
+from .schema import KIND_SINGULAR, TAXONOMY_KINDS, TAXONOMY_LISTS
 from .urls import VOOR_IEDEREEN
 
 
@@ -58,6 +58,11 @@ class Site:
         object.__setattr__(self, "_for_everyone", [a for a in self.activities if a.voor_iedereen])
         object.__setattr__(self, "_municipality_wide", [a for a in self.activities if not a.wijken])
 
+    def listed_kinds(self) -> tuple[str, ...]:
+        """The taxonomy lists with their own pages: the three required ones, and soorten
+        when taxonomie.yaml has them (verwijzers only name who refers)."""
+        return TAXONOMY_KINDS + (("soorten",) if self.taxonomy.soorten else ())
+
     def organisation(self, slug: str) -> Organisation:
         return self._organisations[slug]
 
@@ -68,7 +73,7 @@ class Site:
         return self._by_org.get(organisation_slug, [])
 
     def activities_for(self, kind: str, term_id: str) -> list[Activity]:
-        """Activities tagged with one doelgroep, leefgebied or wijk."""
+        """Activities tagged with one term (doelgroep, leefgebied, wijk, soort, verwijzer)."""
         return self._by_term.get((kind, term_id), [])
 
     def activities_for_everyone(self) -> list[Activity]:
@@ -93,10 +98,21 @@ class Site:
         rows = []
         for term in self.taxonomy.doelgroepen:
             applying = self.activities_applying("doelgroepen", term.id)
-            rows.append(MatrixRow(term.id, term.naam, _cells(applying, term.id)))
+            rows.append(
+                MatrixRow(term.id, term.naam, _cells(applying, term.id), self._kinds(applying))
+            )
         everyone = self.activities_for_everyone()
-        rows.append(MatrixRow(VOOR_IEDEREEN, "Voor iedereen", _cells(everyone, None)))
+        rows.append(
+            MatrixRow(VOOR_IEDEREEN, "Voor iedereen", _cells(everyone, None), self._kinds(everyone))
+        )
         return rows
+
+    def _kinds(self, activities: list[Activity]) -> list[tuple[Term, list[Activity]]]:
+        """Per soort (in taxonomy order), which of these activities are of that soort."""
+        return [
+            (t, [a for a in activities if applies.to_term(a, "soorten", t.id)])
+            for t in self.taxonomy.soorten
+        ]
 
 
 @dataclass(frozen=True)
@@ -123,6 +139,12 @@ class MatrixRow:
     id: str
     naam: str
     cells: list[MatrixCell]
+    soorten: list[tuple[Term, list[Activity]]] = field(default_factory=list)
+    """Per soort aanbod: the row's activities of that soort (empty without soorten)."""
+
+    @property
+    def missing_kinds(self) -> list[Term]:
+        return [t for t, acts in self.soorten if not acts]
 
 
 def _cells(activities: list[Activity], doelgroep: str | None) -> list[MatrixCell]:

@@ -31,6 +31,7 @@ UNKNOWN_TERM = {
     "leefgebieden": "geen bekend leefgebied",
     "wijken": "geen bekende wijk",
     "verwijzers": "geen bekende verwijzer (zie verwijzers in taxonomie.yaml)",
+    "soorten": "geen bekende soort (zie soorten in taxonomie.yaml)",
 }
 
 
@@ -80,6 +81,15 @@ def report_markdown(c: Checker, source: str, first_line: int, field_name: str) -
         report = c.diags.error if note.error else c.diags.warning
         report(c.path, first_line + note.line - 1, field_name, note.message)
     return not any(note.error for note in notes)
+
+
+def yes_no(value: Any, at: tuple, c: Checker) -> Any:
+    """`true` or `false` (also `ja` or `nee`)."""
+    if value in ("true", "ja"):
+        return True
+    if value in ("false", "nee"):
+        return False
+    return c.error(at, f"verwacht true of false, maar vond {describe_value(value)}")
 
 
 def markdown_text(value: Any, at: tuple, c: Checker) -> Any:

@@ -268,6 +268,14 @@ def _warn_missing(checker: Checker, values: dict[str, Any]) -> None:
             f"bij toegang '{toegang.value}' hoort wie kan verwijzen; zet ze in 'verwijzers',"
             " zoals [huisarts, wijkteam] (de lijst staat in taxonomie.yaml)",
         )
+    if checker.taxonomy_ids.get("soorten") and not values.get("soorten"):
+        checker.diags.warning(
+            checker.path,
+            1,
+            "soorten",
+            "zeg wat voor aanbod dit is, zodat het in het overzicht en bij 'Soort aanbod' staat;"
+            " kies uit soorten in taxonomie.yaml, zoals [ontmoeting]",
+        )
 
 
 def _activity(
@@ -277,6 +285,9 @@ def _activity(
     _check_freshness(checker, values.get("gecontroleerd"), today)
     if values["organisatie"] in values.get("partners", ()):
         checker.error(("partners",), "de organisatie zelf hoeft niet ook bij partners")
+        return None
+    if values.get("locatie") and values.get("locaties"):
+        checker.error(("locatie",), "kies locatie of locaties; zet de tekst als naam in locaties")
         return None
     if not checker.diags.has_errors_in(checker.path):
         _warn_missing(checker, values)

@@ -95,6 +95,7 @@ class Taxonomy:
     leefgebieden: tuple[Term, ...]
     wijken: tuple[Term, ...]
     verwijzers: tuple[Term, ...] = ()  # who may refer; naam as in a sentence: "de huisarts"
+    soorten: tuple[Term, ...] = ()  # kinds of offer: ontmoeting, cursus-en-training, ...
 
     def kind(self, name: str) -> tuple[Term, ...]:
         return getattr(self, name)
@@ -120,9 +121,23 @@ class Address:
     straat: str = ""
     postcode: str = ""
     plaats: str = ""
+    coordinaten: tuple[float, float] | None = None  # (latitude, longitude)
 
     def is_empty(self) -> bool:
         return not (self.straat or self.postcode or self.plaats)
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """One item of `locaties`: a place where the activity happens (a naam or a plaats)."""
+
+    naam: str = ""
+    straat: str = ""
+    postcode: str = ""
+    plaats: str = ""
+    coordinaten: tuple[float, float] | None = None  # (latitude, longitude)
+    rolstoeltoegankelijk: bool | None = None  # None: not known
+    uitleg: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,6 +239,15 @@ class Activity:
     talen: tuple[str, ...] = ()  # ISO 639 codes; none: Dutch
     vorm: tuple[str, ...] = ()  # keys of FORMS
     partners: tuple[str, ...] = ()  # organisation slugs that run it with `organisatie`
+    soorten: tuple[str, ...] = ()  # ids of taxonomy soorten: what kind of offer it is
+    locaties: tuple[Location, ...] = ()
+
+    @property
+    def places(self) -> tuple[Location, ...]:
+        """Where it happens: `locaties`, or the old `locatie` text as one place's name."""
+        if self.locaties:
+            return self.locaties
+        return (Location(naam=self.locatie),) if self.locatie else ()
 
     @property
     def is_gratis(self) -> bool:

@@ -10,13 +10,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import present, search, structured, urls, wegwijzer
+from . import places, present, search, structured, urls, wegwijzer
 from .assemble import Site
 from .markup import summary
 from .model import LADDER, Activity, Organisation, Rung, Term
-from .schema import KIND_SINGULAR, TAXONOMY_KINDS
+from .schema import KIND_SINGULAR
 
-KIND_TITLES = {"doelgroepen": "Doelgroepen", "leefgebieden": "Leefgebieden", "wijken": "Wijken"}
+KIND_TITLES = {
+    "doelgroepen": "Doelgroepen",
+    "leefgebieden": "Leefgebieden",
+    "wijken": "Wijken",
+    "soorten": "Soorten aanbod",
+}
 
 
 @dataclass(frozen=True)
@@ -50,7 +55,7 @@ def plan_pages(site: Site) -> list[Page]:
     ]
     pages += [activity(site, a) for a in site.activities]
     pages += [organisation(site, o) for o in site.organisations]
-    for kind in TAXONOMY_KINDS:
+    for kind in site.listed_kinds():
         pages.append(term_index(site, kind))
         pages += [term(site, kind, t) for t in site.taxonomy.kind(kind)]
     pages.append(for_everyone(site))
@@ -145,14 +150,17 @@ def activity(site: Site, entry: Activity) -> Page:
             "organisation": org,
             "partners": [site.organisation(slug) for slug in entry.partners],
             "contact": present.contact(site, entry),
-            "place": present.place(site, entry),
+            "place": places.place(site, entry),
+            "places": places.cards(entry),
             "costs": present.costs(site, entry),
             "access": present.access(site, entry),
             "schedule": present.schedule(entry),
             "closed": present.closed(entry),
             "languages": present.languages(entry),
             "forms": present.forms(entry),
-            "structured_data": structured.activity_data(site.config, entry, org),
+            "structured_data": structured.activity_data(
+                site.config, entry, org, [t.naam for t in site.terms("soorten", entry.soorten)]
+            ),
         },
     )
 
@@ -166,6 +174,8 @@ def organisation(site: Site, org: Organisation) -> Page:
         {
             "organisation": org,
             "activities": site.activities_of(org.slug),
+            "geo": places.geo_link(org.naam, org.adres),
+            "map": places.map_link(org.adres),
             "structured_data": structured.organisation_data(site.config, org),
         },
     )
@@ -204,6 +214,7 @@ def _term_page(
 ) -> Page:
     context: dict[str, Any] = {
         "kind": kind,
+        "kind_title": KIND_TITLES[kind],
         "term_id": term_id,
         "naam": naam,
         "omschrijving": omschrijving,
@@ -226,11 +237,12 @@ def _term_page(
         context["municipality_wide"] = site.activities_municipality_wide()
         context["organisations"] = [o for o in site.organisations if term_id in o.wijken]
     noun = KIND_SINGULAR[kind]
+    about = f"van de soort {naam}" if kind == "soorten" else f"voor {noun} {naam}"
     return Page(
         urls.term(kind, term_id),
         "term.html",
         naam,
-        omschrijving or f"Activiteiten in {site.config.gemeente} voor {noun} {naam}.",
+        omschrijving or f"Activiteiten in {site.config.gemeente} {about}.",
         context,
     )
 

@@ -4,7 +4,7 @@ Pages (as Jinja filters and context), the search display data, the wegwijzer dat
 JSON-LD and exports all describe an activity through these functions, so the same
 fact reads the same everywhere. Plain values only: no HTML, no Jinja, no I/O.
 Templates add the links (a wijk name becomes a link to its page) around the parts
-that `Place` and `Contact` give them.
+that `Place` and `Contact` give them. How places read is in `places`.
 """
 
 from __future__ import annotations
@@ -15,7 +15,9 @@ from dataclasses import dataclass
 
 from . import language_checks
 from .assemble import Site
-from .model import DAYS, Activity, Address, Contact, SignUp, Term, TimeSlot, Toegang
+from .model import DAYS, Activity, Contact, SignUp, TimeSlot, Toegang
+from .places import place
+from .wording import joined
 
 MONTHS = (
     "januari februari maart april mei juni juli augustus september oktober november december"
@@ -32,8 +34,6 @@ TOEGANG_TEXT: dict[Toegang, tuple[str, str]] = {
     ),
 }
 REFERRED = (Toegang.VERWIJZING, Toegang.INDICATIE)
-
-EVERYWHERE = "In de hele gemeente"
 
 
 def toegang_label(toegang: Toegang) -> str:
@@ -85,41 +85,6 @@ def languages(activity: Activity) -> str:
     return f"In het {joined(names)}"
 
 
-def joined(items: list[str], word: str = "en") -> str:
-    """`a`, `a en b`, `a, b en c` (or with `of`)."""
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} {word} {items[-1]}"
-
-
-@dataclass(frozen=True)
-class Place:
-    """Where an activity happens: its own location, its wijken, or the whole municipality."""
-
-    locatie: str
-    wijken: tuple[Term, ...]
-
-    def parts(self) -> list[tuple[str, Term | None]]:
-        """The text in pieces; a piece with a wijk is that wijk's name (pages link it)."""
-        if not self.wijken:
-            return [(self.locatie or EVERYWHERE, None)]
-        pieces: list[tuple[str, Term | None]] = []
-        for n, term in enumerate(self.wijken):
-            if n:
-                pieces.append((", ", None))
-            pieces.append((term.naam, term))
-        if self.locatie:
-            pieces = [(f"{self.locatie} (", None), *pieces, (")", None)]
-        return pieces
-
-    @property
-    def text(self) -> str:
-        """`Buurthuis, Lindeplein 1 (Centrum)`, `Centrum, De Vaart` or `In de hele gemeente`."""
-        return "".join(text for text, _ in self.parts())
-
-
-def place(site: Site, activity: Activity) -> Place:
-    return Place(activity.locatie, tuple(site.terms("wijken", activity.wijken)))
-
-
 def contact(site: Site, activity: Activity) -> Contact:
     """The activity's own contact details, completed with its organisation's."""
     org = site.organisation(activity.organisatie)
@@ -161,6 +126,8 @@ def handout_facts(site: Site, activity: Activity) -> list[Fact]:
     if times:
         note = f". {closed(activity)}" if activity.gesloten else ""
         facts.append(Fact("Wanneer", (Part(times + note),)))
+    if activity.leeftijd.min is not None or activity.leeftijd.max is not None:
+        facts.append(Fact("Leeftijd", (Part(age(activity)),)))
     facts.append(Fact("Waar", (Part(place(site, activity).text),)))
     facts.append(Fact("Kosten", (Part(costs(site, activity)),)))
     if activity.toegang in REFERRED:
@@ -206,12 +173,6 @@ def costs(site: Site, activity: Activity) -> str:
     return f"Niet bekend, vraag het na bij {site.organisation(activity.organisatie).naam}"
 
 
-def address_line(address: Address) -> str:
-    """`Lindeplein 1, 1234 AB Proefdorp`."""
-    town = f"{address.postcode} {address.plaats}".strip()
-    return ", ".join(part for part in (address.straat, town) if part)
-
-
 def date(value: dt.date | None) -> str:
     """`14 september 2026`, or `onbekend`."""
     if value is None:
@@ -230,8 +191,9 @@ def clock(value: dt.time) -> str:
 
 
 def slot(item: TimeSlot) -> str:
-    """`Elke dinsdag en donderdag van 10.00 tot 12.00 uur`, `De 1e en laatste zaterdag van
-    de maand van ...`, `Om de week op dinsdag van ... (vanaf 6 januari 2026)`."""
+    """`Elke dinsdag en donderdag van 10.00 tot 12.00 uur`, `Elke dag van ...`, `De 1e en
+    laatste zaterdag van de maand, van ...`, `Om de week op dinsdag van ... (vanaf 6 januari
+    2026)`."""
     days = joined([DAY_NAMES[d] for d in item.dagen])
     hours = f"van {clock(item.van)} tot {clock(item.tot)} uur"
     numbers = [DAYS.index(d) for d in item.dagen]
@@ -240,6 +202,8 @@ def slot(item: TimeSlot) -> str:
         text = f"De {nth} {days} van de maand, {hours}"
     elif item.om_de_week:
         text = f"Om de week op {days} {hours} (vanaf {date(item.vanaf)})"
+    elif len(numbers) == len(DAYS):
+        text = f"Elke dag {hours}"
     elif len(numbers) >= 3 and numbers == list(range(numbers[0], numbers[-1] + 1)):
         first, last = DAY_NAMES[item.dagen[0]], DAY_NAMES[item.dagen[-1]]
         text = f"Van {first} tot en met {last}, {hours}"

@@ -7,6 +7,7 @@ pages exist is decided in `pages`; what a value reads like, in `present`.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -14,7 +15,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from . import happens, present, urls
+from . import assets, happens, present, urls
 from .assemble import Site
 from .markup import json_ld, render_markdown, summary
 from .model import LADDER, RUNGS, Activity, Toegang
@@ -51,6 +52,7 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
         toegang_label=present.toegang_label,
     )
     env.globals.update(
+        module_imports=functools.cache(lambda name: assets.module_imports(templates_dir, name)),
         urls=urls,
         LADDER=LADDER,
         RUNGS=RUNGS,

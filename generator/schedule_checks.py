@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from .checks import INVALID, Checker, date, describe_value, text
+from .checks import INVALID, Checker, date, describe_value, text, yes_no
 from .diagnostics import dutch_list, suggest
 from .fields import Field, group, validate_mapping
 from .model import DAYS, Period, TimeSlot
@@ -83,14 +83,6 @@ def weeks(value: Any, at: tuple, c: Checker) -> Any:
             )
         out.append(number)
     return tuple(sorted(set(out), key=WEEKS.index))
-
-
-def yes_no(value: Any, at: tuple, c: Checker) -> Any:
-    if value in ("true", "ja"):
-        return True
-    if value in ("false", "nee"):
-        return False
-    return c.error(at, f"verwacht true of false, maar vond {describe_value(value)}")
 
 
 TIJD = {

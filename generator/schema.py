@@ -30,6 +30,7 @@ from .checks import (
 from .fields import Field, group, validate_mapping
 from .language_checks import languages
 from .model import Address, AgeRange, Contact, SignUp, WegwijzerConfig
+from .place_checks import coordinates, locations, postcode
 from .schedule_checks import dates, period, time_slots
 
 KIND_SINGULAR = {
@@ -37,12 +38,14 @@ KIND_SINGULAR = {
     "leefgebieden": "leefgebied",
     "wijken": "wijk",
     "verwijzers": "verwijzer",
+    "soorten": "soort",
 }
 
 ADRES = {
     "straat": Field(text, doc="Straat en huisnummer."),
-    "postcode": Field(text, doc="Postcode, bijvoorbeeld 1234 AB."),
+    "postcode": Field(postcode, doc="Postcode, bijvoorbeeld 1234 AB."),
     "plaats": Field(text, doc="Woonplaats."),
+    "coordinaten": Field(coordinates, doc="Breedtegraad en lengtegraad: [53.3201, 6.8612]."),
 }
 
 CONTACT = {
@@ -101,7 +104,7 @@ TERM = {
 }
 
 TAXONOMY_KINDS = ("doelgroepen", "leefgebieden", "wijken")  # required, each with its pages
-OPTIONAL_LISTS = ("verwijzers",)  # may be left out of taxonomie.yaml
+OPTIONAL_LISTS = ("verwijzers", "soorten")  # may be left out of taxonomie.yaml
 TAXONOMY_LISTS = TAXONOMY_KINDS + OPTIONAL_LISTS
 
 ZOEKWOORDEN = {
@@ -135,7 +138,8 @@ ACTIVITY = {
     "kosten": Field(text, doc="Wat het kost; 'gratis' als het niets kost. Weg: niet bekend."),
     "wijken": Field(taxonomy_ids("wijken"), doc="Leeg of weg: de hele gemeente."),
     "wanneer": Field(text, doc="Wat niet in tijden past, zoals 'op afspraak'."),
-    "locatie": Field(text, doc="Waar het is."),
+    "locatie": Field(text, doc="Waar het is, kort; of gebruik locaties."),
+    "locaties": Field(locations, doc="Plekken met adres, coördinaten en rolstoeltoegang."),
     "leeftijd": Field(age_range, doc="Leeftijd: {min: 18, max: 27}."),
     "contact": Field(group(CONTACT, Contact), doc="Contact; anders dat van de organisatie."),
     "zoektermen": Field(text_list, doc="Andere woorden waarop mensen deze activiteit zoeken."),
@@ -150,6 +154,10 @@ ACTIVITY = {
     "gesloten": Field(dates, doc="Dagen waarop het niet doorgaat: [2026-12-24]."),
     "talen": Field(languages, doc="Talen waarin het kan, als code: [nl, ar]. Weg: Nederlands."),
     "vorm": Field(forms, doc="Hoe: groep, individueel, huisbezoek, online, telefonisch."),
+    "soorten": Field(
+        taxonomy_ids("soorten"),
+        doc="Wat voor aanbod het is, zoals [ontmoeting, cursus-en-training].",
+    ),
     "partners": Field(slug_refs, doc="Andere organisaties die het samen met 'organisatie' doen."),
     "gecontroleerd": Field(date, doc="Datum waarop de gegevens zijn nagekeken."),
 }

@@ -10,7 +10,7 @@ from typing import Any
 
 from . import present, urls
 from .markup import summary
-from .model import DAYS, Activity, Organisation, SignUp, SiteConfig
+from .model import DAYS, Activity, Address, Location, Organisation, SignUp, SiteConfig
 
 CONTEXT = "https://schema.org"
 
@@ -32,18 +32,50 @@ def organisation_data(config: SiteConfig, org: Organisation) -> dict[str, Any]:
     if org.website:
         data["sameAs"] = org.website
     if not org.adres.is_empty():
-        address = {
-            "@type": "PostalAddress",
-            "streetAddress": org.adres.straat,
-            "postalCode": org.adres.postcode,
-            "addressLocality": org.adres.plaats,
-            "addressCountry": "NL",
-        }
-        data["address"] = {k: v for k, v in address.items() if v}
+        data["address"] = _postal_address(org.adres)
+    if org.adres.coordinaten:
+        data["geo"] = _geo(org.adres.coordinaten)
     return data
 
 
-def activity_data(config: SiteConfig, activity: Activity, org: Organisation) -> dict[str, Any]:
+def _postal_address(address: Address | Location) -> dict[str, Any]:
+    fields = {
+        "@type": "PostalAddress",
+        "streetAddress": address.straat,
+        "postalCode": address.postcode,
+        "addressLocality": address.plaats,
+        "addressCountry": "NL",
+    }
+    return {k: v for k, v in fields.items() if v}
+
+
+def _geo(coordinates: tuple[float, float]) -> dict[str, Any]:
+    lat, lon = coordinates
+    return {"@type": "GeoCoordinates", "latitude": lat, "longitude": lon}
+
+
+def _place(location: Location) -> dict[str, Any]:
+    """A place of `locaties` as a schema.org Place, with wheelchair access when known."""
+    data: dict[str, Any] = {"@type": "Place"}
+    if location.naam:
+        data["name"] = location.naam
+    if location.straat or location.postcode or location.plaats:
+        data["address"] = _postal_address(location)
+    if location.coordinaten:
+        data["geo"] = _geo(location.coordinaten)
+    if location.rolstoeltoegankelijk is not None:
+        data["amenityFeature"] = {
+            "@type": "LocationFeatureSpecification",
+            "name": "Toegankelijk met een rolstoel",
+            "value": location.rolstoeltoegankelijk,
+        }
+    return data
+
+
+def activity_data(
+    config: SiteConfig, activity: Activity, org: Organisation, kinds: list[str]
+) -> dict[str, Any]:
+    """The activity as a schema.org Service; `kinds` are the names of its soorten."""
     provider = organisation_data(config, org)
     del provider["@context"]
     data: dict[str, Any] = {
@@ -57,6 +89,8 @@ def activity_data(config: SiteConfig, activity: Activity, org: Organisation) -> 
     }
     if activity.beschrijving:
         data["description"] = summary(activity.beschrijving, 300)
+    if kinds:
+        data["category"] = kinds
     if activity.is_gratis:
         data["offers"] = {"@type": "Offer", "price": "0", "priceCurrency": "EUR"}
     elif activity.kosten:
@@ -67,8 +101,14 @@ def activity_data(config: SiteConfig, activity: Activity, org: Organisation) -> 
         data["hoursAvailable"] = hours
     elif activity.wanneer:
         data["hoursAvailable"] = activity.wanneer
+    channels = [
+        {"@type": "ServiceChannel", "name": "Langskomen", "serviceLocation": _place(p)}
+        for p in activity.places
+    ]
     if activity.aanmelden:
-        data["availableChannel"] = _sign_up_channel(activity.aanmelden)
+        channels.append(_sign_up_channel(activity.aanmelden))
+    if channels:
+        data["availableChannel"] = channels[0] if len(channels) == 1 else channels
     return data
 
 

@@ -7,7 +7,9 @@ Fixtures that use them live in tests/conftest.py.
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
+import io
 import json
 import socket
 import subprocess
@@ -65,6 +67,9 @@ def normalize_prefix(prefix: str) -> str:
     return "/" + "".join(p + "/" for p in parts)
 
 
+COMPRESSED = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".ics")
+
+
 class StaticHandler(http.server.SimpleHTTPRequestHandler):
     """Serve `directory` under `prefix`, quietly, like a static host would.
 
@@ -81,8 +86,9 @@ class StaticHandler(http.server.SimpleHTTPRequestHandler):
         ".svg": "image/svg+xml",
     }
 
-    def __init__(self, *args, prefix: str = "/", **kwargs):
+    def __init__(self, *args, prefix: str = "/", compress: bool = False, **kwargs):
         self.prefix = prefix
+        self.compress = compress
         super().__init__(*args, **kwargs)
 
     def log_message(self, format, *args):
@@ -99,6 +105,20 @@ class StaticHandler(http.server.SimpleHTTPRequestHandler):
         if not url_path.startswith(self.prefix):
             self.send_error(404)
             return None
+        if self.compress and "gzip" in self.headers.get("Accept-Encoding", ""):
+            # As a web host does for text files: gzip them for a browser that accepts it.
+            path = Path(self.translate_path(self.path))
+            if path.is_dir() and url_path.endswith("/"):
+                path = path / "index.html"
+            if path.suffix in COMPRESSED and path.is_file():
+                body = gzip.compress(path.read_bytes(), mtime=0)
+                self.send_response(200)
+                self.send_header("Content-Type", self.guess_type(str(path)))
+                self.send_header("Content-Encoding", "gzip")
+                self.send_header("Vary", "Accept-Encoding")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                return io.BytesIO(body)
         return super().send_head()
 
     def translate_path(self, path):
@@ -123,13 +143,14 @@ class StaticHandler(http.server.SimpleHTTPRequestHandler):
 class StaticServer:
     """A threaded http.server on 127.0.0.1 and a free port, in a daemon thread."""
 
-    def __init__(self, directory: Path, prefix: str = "/"):
+    def __init__(self, directory: Path, prefix: str = "/", compress: bool = False):
+        """`compress`: gzip text files for clients that accept it, as a web host does."""
         self.directory = Path(directory).resolve()
         if not self.directory.is_dir():
             raise FileNotFoundError(f"cannot serve {self.directory}: not a directory")
         self.prefix = normalize_prefix(prefix)
         handler = functools.partial(
-            StaticHandler, directory=str(self.directory), prefix=self.prefix
+            StaticHandler, directory=str(self.directory), prefix=self.prefix, compress=compress
         )
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.port = self.httpd.server_address[1]

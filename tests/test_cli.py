@@ -252,6 +252,26 @@ FOUTEN: dict[str, str | bytes] = {
         "verwijzers:\n"
         "  - id: huisarts\n"
         "    naam: de huisarts\n"
+        "soorten:\n"
+        "  - id: ontmoeting\n"
+        "    naam: Ontmoeting\n"
+    ),
+    "activiteiten/plekken.md": (
+        "---\n"
+        "titel: Plekken\n"
+        "organisatie: buurthuis\n"
+        "ladder: [1]\n"
+        "toegang: vrij\n"
+        "soorten: [ontmoting]\n"
+        "talen: [arabisch]\n"
+        "vorm: [groepje]\n"
+        "locaties:\n"
+        "  - naam: Buurthuis\n"
+        "    postcode: 1234\n"
+        "    coordinaten: [4.8922, 52.3731]\n"
+        "    rolstoeltoegankelijk: soms\n"
+        "  - uitleg: Achterom\n"
+        "---\n"
     ),
     "activiteiten/tijden.md": (
         "---\n"
@@ -388,6 +408,9 @@ EVERY_MISTAKE = [
     ' zet de tekst tussen aanhalingstekens ("...") of controleer het inspringen',
     f"{A}inspringen.md:4: de YAML klopt niet: hier staat een ':' die YAML niet verwacht;"
     ' zet de tekst tussen aanhalingstekens ("...") of controleer het inspringen',
+    f"{A}koffie.md:1: waarschuwing: soorten: zeg wat voor aanbod dit is, zodat het in het"
+    " overzicht en bij 'Soort aanbod' staat; kies uit soorten in taxonomie.yaml, zoals"
+    " [ontmoeting]",
     f"{A}ladder-leeg.md:4: ladder: de lijst is leeg; noem minstens één trede van 1 tot en met 6",
     f"{A}ladder.md:4: ladder[1]: trede 0 bestaat niet; kies 1 tot en met 6",
     f"{A}ladder.md:4: ladder[2]: trede 7 bestaat niet; kies 1 tot en met 6",
@@ -396,11 +419,20 @@ EVERY_MISTAKE = [
     f"{A}niet-afgesloten.md:1: de velden bovenaan worden niet afgesloten met een regel '---'",
     f"{A}notities.txt:1: waarschuwing: dit bestand wordt overgeslagen: alleen bestanden op"
     " .md worden gelezen",
-    f"{A}onbekend.md:6: omschrijving: onbekend veld; welke velden er zijn, staat in"
-    " docs/inhoud.md",
+    f"{A}onbekend.md:6: omschrijving: onbekend veld; welke velden er zijn, staat in docs/inhoud.md",
     f"{A}onbekend.md:8: contact.mail: onbekend veld (bedoelde u 'email'?)",
     f"{A}organisatie.md:3: organisatie: 'buurthuus' is geen bekende organisatie: er is geen"
     " bestand organisaties/buurthuus.md (bedoelde u 'buurthuis'?)",
+    f"{A}plekken.md:6: soorten[1]: 'ontmoting' is geen bekende soort (zie soorten in"
+    " taxonomie.yaml) (bedoelde u 'ontmoeting'?)",
+    f"{A}plekken.md:7: talen[1]: 'arabisch' is geen taalcode (bedoelde u 'ar', Arabisch?)",
+    f"{A}plekken.md:8: vorm[1]: 'groepje' is geen vorm (bedoelde u 'groep'?)",
+    f"{A}plekken.md:11: locaties[1].postcode: '1234' is geen Nederlandse postcode; schrijf vier"
+    " cijfers en twee letters, zoals 1234 AB",
+    f"{A}plekken.md:12: locaties[1].coordinaten: [4.8922, 52.3731] staat andersom; schrijf"
+    " [52.3731, 4.8922]",
+    f"{A}plekken.md:13: locaties[1].rolstoeltoegankelijk: verwacht true of false, maar vond 'soms'",
+    f"{A}plekken.md:14: locaties[2]: noem minstens de naam of de plaats van deze plek",
     f"{A}soorten.md:2: titel: verwacht tekst, maar vond een lijst",
     f"{A}soorten.md:6: doelgroepen: verwacht een lijst, schrijf [ouderen]",
     f"{A}soorten.md:7: wijken: verwacht een lijst, zoals [id, id], maar vond een groep velden",
@@ -449,7 +481,7 @@ EVERY_MISTAKE = [
     " letters, cijfers en koppeltekens bevatten, bijvoorbeeld 'jonge-mantelzorgers'",
     "content/taxonomie.yaml:6: doelgroepen[3].id: 'ouderen' staat al op regel 2; kies een ander id",
     "content/taxonomie.yaml:11: leefgebieden[1].naam: dit veld staat er twee keer in",
-    "Gestopt: 47 fouten, 1 waarschuwing. out/ is niet gewijzigd.",
+    "Gestopt: 54 fouten, 2 waarschuwingen. out/ is niet gewijzigd.",
 ]
 
 
@@ -472,4 +504,4 @@ def test_every_mistake_is_reported_with_file_and_line(minimal_content, tmp_path:
 
     checked = run("check")
     assert checked.exit_code == 1
-    assert stderr_lines(checked) == EVERY_MISTAKE[:-1] + ["Gestopt: 47 fouten, 1 waarschuwing."]
+    assert stderr_lines(checked) == EVERY_MISTAKE[:-1] + ["Gestopt: 54 fouten, 2 waarschuwingen."]

@@ -36,7 +36,7 @@ def local_site(tmp_path_factory):
     shutil.copytree(REPO / "content", content)
     out = root / "out"
     out.mkdir()
-    server = StaticServer(out)
+    server = StaticServer(out, compress=True)  # gzip, as every web host does
     site_yaml = content / "site.yaml"
     site_yaml.write_text(
         re.sub(

@@ -20,6 +20,7 @@ import pytest
 
 from generator.build import check
 from generator.search import text as search_text
+from generator.search.documents import used_languages
 from generator.search.reference import Filters, Searcher
 from generator.wegwijzer import match, outcome
 from tests.helpers import REPO
@@ -109,6 +110,12 @@ def filter_sets(site, rng: random.Random) -> list[dict[str, Any]]:
     sets += [{"toegang": [t]} for t in ("vrij", "aanmelden", "verwijzing", "indicatie")]
     sets += [{"gratis": True}, {"ladder": ["1", "2"], "gratis": True}]
     sets += [{"leeftijd": age} for age in (0, 4, 12, 17, 18, 27, 55, 67, 80, 120)]
+    languages = [code for code, _ in used_languages(site)]
+    kinds = [t.id for t in site.taxonomy.soorten]
+    assert len(languages) > 2 and len(kinds) > 2  # the example content uses both facets
+    sets += [{"taal": [code]} for code in languages] + [{"taal": languages[1:3]}]
+    sets += [{"soort": [kind]} for kind in kinds] + [{"soort": kinds[:2], "gratis": True}]
+    sets += [{"doelgroep": [g], "soort": [kinds[0]]} for g in groups[:3]]
     for _ in range(40):
         sets.append(
             {

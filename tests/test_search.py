@@ -515,6 +515,7 @@ def test_the_display_data_holds_what_a_result_shows(search_site: Path) -> None:
         "wijken": first["wijken"],
         "leeftijd": [None, None],  # no leeftijd: every age
         "talen": [data["talen"].index(["nl", "Nederlands"])],  # no talen: Dutch
+        "soorten": [],  # none named
     }
     assert cards["kolommen"]["fragment"][0] == "Een plek voor tieners om te chillen en te sporten."
     assert len(cards["kolommen"]["fragment"]) == 8 + 3

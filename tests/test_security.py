@@ -146,7 +146,7 @@ EVIL_SITE: dict[str, str] = {
         f"website: {EVIL_WEBSITE}\n"
         "adres:\n"
         f"  straat: {evil(2)}\n"
-        f"  postcode: {evil(3)}\n"
+        "  postcode: 7411 AB\n"  # checked as a postcode, so no payload gets through here
         f"  plaats: {evil(4)}\n"
         "wijken: [centrum]\n"
         f"gecontroleerd: {RECENT}\n"
@@ -185,6 +185,12 @@ EVIL_SITE: dict[str, str] = {
         "organisatie: tweede\n"
         "ladder: [3]\n"
         "toegang: aanmelden\n"
+        "locaties:\n"  # a place's text goes into geo: and map links too
+        f"  - naam: {evil(1)}\n"
+        f"    straat: {evil(2)}\n"
+        f"    plaats: {evil(4)}\n"
+        "    coordinaten: [52.25, 6.16]\n"
+        f"    uitleg: {evil(3)}\n"
         f"gecontroleerd: {RECENT}\n"
         "---\n"
         "<script>alert(1)</script>\n"

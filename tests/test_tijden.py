@@ -75,6 +75,10 @@ def test_a_range_of_days_reads_as_van_tot_en_met(minimal_content, tmp_path) -> N
     build(minimal_content({"activiteiten/inloop.md": activity(week)}), tmp_path / "out")
     page = (tmp_path / "out/activiteiten/inloop/index.html").read_text("utf-8")
     assert "Van maandag tot en met vrijdag, van 9.00 tot 17.00 uur" in page
+    every = "tijden:\n  - dagen: [zo, ma, di, wo, do, vr, za]\n    van: 9:00\n    tot: 10:00\n"
+    build(minimal_content({"activiteiten/inloop.md": activity(every)}), tmp_path / "out")
+    page = (tmp_path / "out/activiteiten/inloop/index.html").read_text("utf-8")
+    assert "Elke dag van 9.00 tot 10.00 uur" in page
 
 
 def _dates(event, count: int) -> list[dt.date]:

@@ -61,13 +61,15 @@ def page_context(site: Site) -> dict[str, Any]:
     ]
     if len(languages := used_languages(site)) > 1:  # a filter with one choice helps nobody
         facets.append(("taal", "Taal", languages))
+    if tax.soorten:
+        facets.append(("soort", "Soort aanbod", [(t.id, t.naam) for t in tax.soorten]))
     return {
         "search_data": urls.SEARCH_DATA,
         "search_cards": urls.SEARCH_CARDS,
         "search_index": urls.SEARCH_INDEX,
         "search_text": urls.SEARCH_TEXT,
         "search_scripts": [urls.vendor(name) for _, name in VENDOR_FILES],
-        "search_module": urls.static("js/zoeken/pagina.js"),
+        "search_module": "js/zoeken/pagina.js",  # in static/
         "contact_org": site.organisation(contact)
         if (contact := site.config.wegwijzer.contact)
         else None,

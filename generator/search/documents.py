@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .. import happens, present, urls
+from .. import happens, places, present, urls
 from ..applies import EMPTY_APPLIES
 from ..assemble import Site
 from ..language_checks import DEFAULT as DEFAULT_LANGUAGE
@@ -43,8 +43,9 @@ COLUMNS = (
     "wijken",
     "leeftijd",
     "talen",
+    "soorten",
 )
-CARD_COLUMNS = ("fragment", "wanneer", "waar", "rooster")
+CARD_COLUMNS = ("fragment", "wanneer", "waar", "rooster", "leeftijdstekst")
 # The search filters ("facetten"): the URL parameter, the column it filters on (also the
 # name of the list of its values), and whether a row holds the value's position in that
 # list or the value itself.
@@ -55,6 +56,7 @@ FACETS = (
     ("wijk", "wijken", "positie"),
     ("toegang", "toegang", "positie"),
     ("taal", "talen", "positie"),
+    ("soort", "soorten", "positie"),
 )
 SNIPPET_CHARS = 120
 
@@ -137,7 +139,7 @@ def build_documents(site: Site) -> list[Document]:
     The municipality's own vocabulary (content/zoekwoorden.yaml) is added to each
     document's synonyms field; see `_with_vocabulary`."""
     org_number = {o.slug: n for n, o in enumerate(site.organisations)}
-    kinds = ("doelgroepen", "leefgebieden", "wijken")
+    kinds = ("doelgroepen", "leefgebieden", "wijken", "soorten")
     term_number = {k: {t.id: n for n, t in enumerate(site.taxonomy.kind(k))} for k in kinds}
     toegang_number = {t: n for n, t in enumerate(Toegang)}
     language_number = {code: n for n, (code, _) in enumerate(used_languages(site))}
@@ -163,15 +165,17 @@ def build_documents(site: Site) -> list[Document]:
             "leeftijd": [a.leeftijd.min, a.leeftijd.max],
             "talen": [language_number[t] for t in a.talen or (DEFAULT_LANGUAGE,)],
             "wanneer": (times := present.when(a)),
-            "waar": present.place(site, a).text,
+            "waar": places.place(site, a).text,
             "rooster": happens.rooster(a),  # for "Vandaag" (js/vandaag.js)
+            "leeftijdstekst": present.age(a),
         }
-        body = " ".join((text, a.kosten, times, a.locatie))
+        where = " ".join(f"{loc.naam} {places.address_line(loc)}" for loc in a.places)
+        body = " ".join((text, a.kosten, times, where))
         fields = _fields(a.titel, a.zoektermen, tags, synonyms, body)
         documents.append(Document(_with_vocabulary(vocabulary, fields, synonyms), display))
     for o in site.organisations:
         text = _text(o.beschrijving)
-        address = present.address_line(o.adres)
+        address = places.address_line(o.adres)
         synonyms = _synonyms(site, "wijken", o.wijken)
         fields = _fields(
             o.naam,
@@ -219,6 +223,7 @@ def display_data(site: Site, documents: Sequence[Document]) -> dict[str, Any]:
         "leefgebieden": [[t.id, t.naam] for t in site.taxonomy.leefgebieden],
         "wijken": [[t.id, t.naam] for t in site.taxonomy.wijken],
         "talen": [list(pair) for pair in used_languages(site)],
+        "soorten": [[t.id, t.naam] for t in site.taxonomy.soorten],
         "kolommen": _columns(documents, COLUMNS),
     }
 

@@ -31,7 +31,7 @@ from .index import (
 from .text import term
 from .text import words as text_words
 
-FACETS = ("doelgroep", "ladder", "leefgebied", "wijk", "toegang", "taal")
+FACETS = ("doelgroep", "ladder", "leefgebied", "wijk", "toegang", "taal", "soort")
 FILES = (urls.SEARCH_DATA, urls.SEARCH_INDEX, urls.SEARCH_TEXT)
 
 
@@ -45,6 +45,7 @@ class Filters:
     wijk: tuple[str, ...] = ()
     toegang: tuple[str, ...] = ()
     taal: tuple[str, ...] = ()
+    soort: tuple[str, ...] = ()
     gratis: bool = False
     leeftijd: int | None = None
     """An age in years: keeps the activities whose leeftijd includes it (or have none)."""

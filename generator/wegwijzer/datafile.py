@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import applies, present, urls
+from .. import applies, places, present, urls
 from ..assemble import Site
 from ..model import LADDER, Activity, Organisation, Toegang
 from ..publish import Writer
@@ -56,7 +56,7 @@ def _organisation(org: Organisation) -> dict[str, str]:
         "telefoon": org.telefoon,
         "tel": present.tel_href(org.telefoon) if org.telefoon else "",
         "email": org.email,
-        "adres": present.address_line(org.adres),
+        "adres": places.address_line(org.adres),
     }
 
 

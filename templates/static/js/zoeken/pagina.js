@@ -76,7 +76,7 @@ function queryString(form) {
 function resultItem(state, ref) {
   const data = state.engine.data;
   const column = data.kolommen;
-  const card = state.cards || { fragment: [], wanneer: [], waar: [], rooster: [] }; // not yet
+  const card = state.cards || { fragment: [], wanneer: [], waar: [], rooster: [], leeftijdstekst: [] }; // not yet
   const activity = ref < data.activiteiten;
   const meta = el("p", { class: "card-meta" });
   if (activity) {
@@ -88,6 +88,9 @@ function resultItem(state, ref) {
     }
     if (!column.doelgroepen[ref].length) {
       meta.append(" · ", el("span", { class: "voor-iedereen" }, "voor iedereen"));
+    }
+    if (card.leeftijdstekst[ref]) {
+      meta.append(" · ", el("span", { class: "leeftijd" }, card.leeftijdstekst[ref]));
     }
   } else {
     meta.textContent = "Organisatie";
@@ -341,11 +344,11 @@ function start(root, lunr) {
     return json;
   });
   const firstLoaded = Promise.all([dataLoaded, indexLoaded]);
-  // The cards after the core of the index, so that they do not slow down the first
-  // results; at once for a page opened with filters only, which needs no index.
-  const opened = form.elements.q.value;
-  const cardsLoaded = dataLoaded
-    .then(() => (queryWords(state.engine.text, opened).length ? indexLoaded.catch(() => null) : null))
+  // The cards: for a page opened with a query, at once, beside the index, because its
+  // results wait for both (so nothing jumps); else after the display data, before anyone
+  // has typed, so that they do not slow down the first results of what is typed.
+  const opened = form.elements.q.value.trim();
+  const cardsLoaded = (opened ? Promise.resolve() : dataLoaded)
     .then(() => getJSON(root.getAttribute("data-kaartjes")))
     .then((cards) => {
       state.cards = cards.kolommen;
