@@ -98,12 +98,9 @@ def calendar(activity: Activity, host: str) -> Calendar:
             event.add("exdate", skipped)
         cal.add_component(event)
     first_year = dt.date(start.year, 1, 1)
-    cal.add_component(
-        Timezone.from_tzinfo(
-            ZONE,
-            tzid=TZID,
-            first_date=first_year,
-            last_date=first_year.replace(year=first_year.year + TIMEZONE_YEARS),
-        )
-    )
+    last_year = first_year.replace(year=first_year.year + TIMEZONE_YEARS)
+    zone = Timezone.from_tzinfo(ZONE, tzid=TZID, first_date=first_year, last_date=last_year)
+    zone.pop("COMMENT", None)  # icalendar's own note is in English; ours says the same
+    zone.add("comment", f"Deze tijdzone geldt van {first_year} tot {last_year}.")
+    cal.add_component(zone)
     return cal

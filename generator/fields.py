@@ -2,7 +2,8 @@
 
 `Field` names a field's checker (from `checks`), whether it is required and what it
 means; `validate_mapping` checks every key of a mapping against a table of fields,
-reporting all problems; `group` makes a nested table (such as `adres`) a checker.
+reporting all problems; `group` makes a nested table (such as `adres`) a checker, and
+`mapping_list` a list of them (such as `tijden`).
 The tables themselves are in `schema`.
 """
 
@@ -38,6 +39,25 @@ def group(table: Mapping[str, Field], into: Callable[..., Any] = dict) -> Check:
     def check(value: Any, at: tuple, c: Checker) -> Any:
         values = validate_mapping(value, table, at, c)
         return values if values is INVALID else into(**values)
+
+    check.fields = table  # type: ignore[attr-defined]  # read by Field.fields
+    return check
+
+
+def mapping_list(
+    table: Mapping[str, Field], make: Callable[[dict[str, Any], tuple, Checker], Any], hint: str
+) -> Check:
+    """A non-empty list of mappings (such as `tijden`), each checked against `table` and made
+    into a value by `make(values, at, c)`, which may report more and return INVALID."""
+
+    def check(value: Any, at: tuple, c: Checker) -> Any:
+        if not isinstance(value, list) or not value:
+            return c.error(at, hint)
+        items = []
+        for i, item in enumerate(value):
+            values = validate_mapping(item, table, at + (i,), c)
+            items.append(INVALID if values is INVALID else make(values, at + (i,), c))
+        return INVALID if any(item is INVALID for item in items) else tuple(items)
 
     check.fields = table  # type: ignore[attr-defined]  # read by Field.fields
     return check

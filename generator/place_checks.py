@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from .checks import INVALID, Checker, describe_value, excerpt, text, yes_no
-from .fields import Field, validate_mapping
+from .fields import Field, mapping_list
 from .model import Location
 
 POSTCODE_RE = re.compile(r"^([1-9][0-9]{3}) ?([A-Za-z]{2})$")
@@ -86,17 +86,12 @@ LOCATIE = {
 }
 
 
-def locations(value: Any, at: tuple, c: Checker) -> Any:
-    """`locaties`: a list of LOCATIE items, each with a naam or a plaats."""
-    if not isinstance(value, list) or not value:
-        return c.error(at, "verwacht een lijst, met per plek '- naam:' en eventueel het adres")
-    places = []
-    for i, item in enumerate(value):
-        values = validate_mapping(item, LOCATIE, at + (i,), c)
-        if values is not INVALID and not (values.get("naam") or values.get("plaats")):
-            values = c.error(at + (i,), "noem minstens de naam of de plaats van deze plek")
-        places.append(INVALID if values is INVALID else Location(**values))
-    return INVALID if INVALID in places else tuple(places)
+def _location(values: dict[str, Any], at: tuple, c: Checker) -> Any:
+    if not (values.get("naam") or values.get("plaats")):
+        return c.error(at, "noem minstens de naam of de plaats van deze plek")
+    return Location(**values)
 
 
-locations.fields = LOCATIE  # type: ignore[attr-defined]  # read by Field.fields
+locations = mapping_list(  # `locaties`: a list of LOCATIE items, each with a naam or a plaats
+    LOCATIE, _location, "verwacht een lijst, met per plek '- naam:' en eventueel het adres"
+)

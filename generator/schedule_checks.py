@@ -14,7 +14,7 @@ from typing import Any
 
 from .checks import INVALID, Checker, date, describe_value, text, yes_no
 from .diagnostics import dutch_list, suggest
-from .fields import Field, group, validate_mapping
+from .fields import Field, group, mapping_list
 from .model import DAYS, Period, TimeSlot
 
 TIME_RE = re.compile(r"^([0-9]{1,2})[:.]([0-9]{2})$")
@@ -101,39 +101,39 @@ PERIODE = {
 }
 
 
-def time_slots(value: Any, at: tuple, c: Checker) -> Any:
-    """`tijden`: a list of TIJD items."""
-    if not isinstance(value, list) or not value:
-        return c.error(at, "verwacht een lijst, met per regel '- dagen: [di]' en van en tot")
-    slots = []
-    for i, item in enumerate(value):
-        values = validate_mapping(item, TIJD, at + (i,), c)
-        slot = INVALID if values is INVALID else _slot(values, at + (i,), c)
-        slots.append(slot)
-    return INVALID if INVALID in slots else tuple(slots)
-
-
-time_slots.fields = TIJD  # type: ignore[attr-defined]  # read by Field.fields
-
-
 def _slot(values: dict[str, Any], at: tuple, c: Checker) -> Any:
     slot = TimeSlot(**values)
     if slot.van >= slot.tot:
-        return c.error(at + ("tot",), f"{slot.tot:%H:%M} is niet later dan {slot.van:%H:%M}")
+        return c.error(
+            at + ("tot",),
+            f"de eindtijd {slot.tot:%H:%M} is niet later dan de begintijd {slot.van:%H:%M};"
+            " kijk van en tot na",
+        )
     if slot.om_de_week and slot.vanaf is None:
         return c.error(
             at + ("om_de_week",), "zet bij om_de_week ook 'vanaf' met een datum waarop het is"
         )
     if slot.vanaf is not None and not slot.om_de_week:
-        return c.error(at + ("vanaf",), "vanaf hoort bij om_de_week: true")
+        return c.error(
+            at + ("vanaf",),
+            "vanaf is alleen nodig bij om de week; zet 'om_de_week: true' erbij, of haal vanaf weg",
+        )
     if slot.om_de_week and slot.weken:
         return c.error(at + ("weken",), "kies weken of om_de_week, niet allebei")
     if slot.vanaf is not None and DAYS[slot.vanaf.weekday()] not in slot.dagen:
-        day = DAYS[slot.vanaf.weekday()]
+        names = {short: full for full, short in FULL_DAY_NAMES.items()}
+        wanted = " of ".join(names[d] for d in slot.dagen)
         return c.error(
-            at + ("vanaf",), f"{slot.vanaf.isoformat()} is een '{day}', geen van de dagen"
+            at + ("vanaf",),
+            f"{slot.vanaf.isoformat()} is een {names[DAYS[slot.vanaf.weekday()]]}; kies een"
+            f" datum op een {wanted}",
         )
     return slot
+
+
+time_slots = mapping_list(  # `tijden`: a list of TIJD items
+    TIJD, _slot, "verwacht een lijst, met per regel '- dagen: [di]' en van en tot"
+)
 
 
 def period(value: Any, at: tuple, c: Checker) -> Any:

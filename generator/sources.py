@@ -11,6 +11,7 @@ in it. It lists a folder's entry files, and warns about what it skips.
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +20,10 @@ from .frontmatter import decode
 
 MAX_FILE_BYTES = 1_000_000  # far above MAX_CHARS of a description plus its fields
 KEPT_QUIET = {".gitkeep", ".keep"}  # files that only keep an empty folder in git
+NOT_REGULAR = "dit is geen gewoon bestand; zet hier een tekstbestand neer"
+# Open without following a link and without waiting on a FIFO; the open file itself is
+# then checked, so a file swapped after the checks above cannot slip through.
+OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
 
 
 @dataclass(frozen=True)
@@ -48,7 +53,7 @@ class ContentFolder:
                 " gelezen. Zet het bestand zelf in de map"
             )
         if not real.is_file():
-            return "dit is geen gewoon bestand; zet hier een tekstbestand neer"
+            return NOT_REGULAR
         if real.stat().st_size > MAX_FILE_BYTES:
             return f"dit bestand is groter dan {MAX_FILE_BYTES // 1_000_000} MB; dat is geen inhoud"
         return None
@@ -62,8 +67,10 @@ class ContentFolder:
         problem = self._problem(path)
         if problem is None:
             try:
-                with open(path, "rb") as file:
-                    return decode(file.read(MAX_FILE_BYTES + 1), shown, diags)
+                data = _read_regular(path.resolve())
+                if data is not None:
+                    return decode(data, shown, diags)
+                problem = NOT_REGULAR  # it changed after it was checked
             except OSError as exc:
                 problem = _unreadable(exc)
         diags.error(shown, 1, "", problem)
@@ -95,6 +102,14 @@ class ContentFolder:
             else:
                 files.append(path)
         return files
+
+
+def _read_regular(real: Path) -> bytes | None:
+    """The first MAX_FILE_BYTES + 1 bytes of a regular file, or None if it is not one."""
+    with os.fdopen(os.open(real, OPEN_FLAGS), "rb") as file:
+        if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
+            return None
+        return file.read(MAX_FILE_BYTES + 1)
 
 
 def _skipped(path: Path, folder: Path) -> str | None:

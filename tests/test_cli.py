@@ -445,7 +445,8 @@ EVERY_MISTAKE = [
     f"{A}tijden.md:7: tijden[1].dagen[1]: 'dinsdag' is geen dag; schrijf 'di' (dagen: 'ma',"
     " 'di', 'wo', 'do', 'vr', 'za' of 'zo')",
     f"{A}tijden.md:8: tijden[1].van: '25:00' is geen tijd; schrijf bijvoorbeeld 10:00",
-    f"{A}tijden.md:12: tijden[2].tot: 10:00 is niet later dan 12:00",
+    f"{A}tijden.md:12: tijden[2].tot: de eindtijd 10:00 is niet later dan de begintijd 12:00;"
+    " kijk van en tot na",
     f"{A}tijden.md:16: tijden[3].weken[1]: '6' kan niet; kies 1 tot en met 5, of -1 voor de"
     " laatste",
     f"{A}tijden.md:20: tijden[4].om_de_week: zet bij om_de_week ook 'vanaf' met een datum waarop"

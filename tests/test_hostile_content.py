@@ -6,7 +6,6 @@ content folder that reproduces the finding and runs the real command.
 
 from __future__ import annotations
 
-import builtins
 import os
 import subprocess
 import sys
@@ -14,6 +13,7 @@ from pathlib import Path
 
 from click.testing import CliRunner, Result
 
+from generator import sources
 from generator.cli import main
 from tests.conftest import buurthuis_activity
 
@@ -131,7 +131,7 @@ def test_a_huge_file_is_refused_without_reading_it(minimal_content):
 def test_an_unreadable_file_is_a_message(minimal_content, monkeypatch):
     """As root every file is readable, so the refusal is injected where the file opens."""
     minimal_content({"activiteiten/dicht.md": _activity()})
-    real_open = builtins.open
+    real_open = os.open
     locked = "activiteiten/dicht.md"
 
     def refusing_open(file, *args, **kwargs):
@@ -139,13 +139,26 @@ def test_an_unreadable_file_is_a_message(minimal_content, monkeypatch):
             raise PermissionError(13, "Permission denied", str(file))
         return real_open(file, *args, **kwargs)
 
-    monkeypatch.setattr(builtins, "open", refusing_open)
+    monkeypatch.setattr(os, "open", refusing_open)
     result = run("check")
     assert result.exit_code == 1
     _assert_no_traceback(result)
     assert (
         "content/activiteiten/dicht.md:1: dit kan niet worden gelezen: er zijn geen leesrechten."
         " Controleer de rechten"
+    ) in result.stderr.splitlines()
+
+
+def test_a_file_swapped_for_a_fifo_after_the_check_does_not_stall(minimal_content, monkeypatch):
+    """The checks pass (as if the FIFO were still the file they saw); the open file itself is
+    checked again, so the read neither blocks on the FIFO nor reads it."""
+    content = minimal_content()
+    os.mkfifo(content / "activiteiten/pijp.md")
+    monkeypatch.setattr(sources.ContentFolder, "_problem", lambda self, path: None)
+    result = run("check")
+    assert result.exit_code == 1
+    assert (
+        "content/activiteiten/pijp.md:1: dit is geen gewoon bestand; zet hier een tekstbestand neer"
     ) in result.stderr.splitlines()
 
 

@@ -93,6 +93,9 @@ def _dates(event, count: int) -> list[dt.date]:
 def test_agenda_ics_round_trips_through_icalendar(site: Path) -> None:
     cal = Calendar.from_ical((site / "activiteiten/inloop/agenda.ics").read_bytes())
     assert [tz["tzid"] for tz in cal.walk("VTIMEZONE")] == ["Europe/Amsterdam"]
+    assert [str(tz["comment"]) for tz in cal.walk("VTIMEZONE")] == [
+        "Deze tijdzone geldt van 2026-01-01 tot 2036-01-01."  # in Dutch, as all the file says
+    ]
     weekly, monthly, fortnightly = cal.walk("VEVENT")
     assert {str(e["summary"]) for e in (weekly, monthly, fortnightly)} == {"Inloop"}
     assert weekly.decoded("dtstart") == dt.datetime(
@@ -167,14 +170,16 @@ def test_the_same_times_read_the_same_in_search_and_the_handout(site: Path) -> N
         ("  - dagen: [di]\n    van: 10:00\n    tot: 24:00\n", 12,
          "tijden[1].tot: '24:00' is geen tijd; schrijf bijvoorbeeld 10:00"),
         ("  - dagen: [di]\n    van: 12:00\n    tot: 12:00\n", 12,
-         "tijden[1].tot: 12:00 is niet later dan 12:00"),
+         "tijden[1].tot: de eindtijd 12:00 is niet later dan de begintijd 12:00; kijk van en tot"
+         " na"),
         ("  - dagen: [di]\n    van: 10:00\n    tot: 12:00\n    weken: [0]\n", 13,
          "tijden[1].weken[1]: '0' kan niet; kies 1 tot en met 5, of -1 voor de laatste"),
         ("  - dagen: [di]\n    van: 10:00\n    tot: 12:00\n    vanaf: 2026-09-01\n", 13,
-         "tijden[1].vanaf: vanaf hoort bij om_de_week: true"),
+         "tijden[1].vanaf: vanaf is alleen nodig bij om de week; zet 'om_de_week: true' erbij,"
+         " of haal vanaf weg"),
         ("  - dagen: [di]\n    van: 10:00\n    tot: 12:00\n    om_de_week: true\n"
          "    vanaf: 2026-09-02\n", 14,
-         "tijden[1].vanaf: 2026-09-02 is een 'wo', geen van de dagen"),
+         "tijden[1].vanaf: 2026-09-02 is een woensdag; kies een datum op een dinsdag"),
         ("  - dagen: [di]\n    van: 10:00\n    tot: 12:00\n    om_de_week: ja graag\n", 13,
          "tijden[1].om_de_week: verwacht true of false, maar vond 'ja graag'"),
     ],
