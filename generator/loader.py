@@ -11,9 +11,9 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from . import urls, vocabulary
-from .checks import INVALID, SLUG_RE, Checker, describe_value, report_markdown, slugify
-from .diagnostics import Diagnostics, display_path, dutch_list, suggest
+from . import vocabulary
+from .checks import INVALID, SLUG_RE, Checker, report_markdown, slugify
+from .diagnostics import Diagnostics, display_path
 from .frontmatter import parse_markdown_file, parse_yaml
 from .model import (
     Activity,
@@ -21,24 +21,18 @@ from .model import (
     Organisation,
     SiteConfig,
     Source,
-    Taxonomy,
-    Term,
     Toegang,
 )
 from .schema import (
     ACTIVITY,
     ORGANISATION,
     SITE,
-    TAXONOMY_KINDS,
-    TAXONOMY_LISTS,
-    TERM,
     validate_mapping,
 )
 from .sources import ContentFolder
+from .taxonomy import load_taxonomy
 
 STALE_AFTER_MONTHS = 12
-# Ids that already have a fixed page, such as doelgroepen/voor-iedereen/.
-RESERVED_IDS = {"doelgroepen": {urls.VOOR_IEDEREEN}}
 
 
 def load_content(content_dir: Path, diags: Diagnostics, today: dt.date) -> Content:
@@ -48,7 +42,7 @@ def load_content(content_dir: Path, diags: Diagnostics, today: dt.date) -> Conte
     activity_files = _entry_files(source, content_dir / "activiteiten", diags)
     org_slugs = {path.stem for path in org_files}
 
-    taxonomy, taxonomy_ids = _load_taxonomy(source, content_dir / "taxonomie.yaml", diags)
+    taxonomy, taxonomy_ids = load_taxonomy(source, content_dir / "taxonomie.yaml", diags, org_slugs)
     site = _load_site(source, content_dir / "site.yaml", diags, org_slugs)
 
     organisations = []
@@ -97,90 +91,6 @@ def _load_site(
     if values is INVALID:
         return None
     return SiteConfig(**values)
-
-
-def _declared_ids(data: dict[str, Any]) -> dict[str, set[str]]:
-    """Every id in taxonomie.yaml per list, also of items with errors.
-
-    References are checked against these, so one mistake in an item does not
-    also make every activity that uses its id fail.
-    """
-    declared: dict[str, set[str]] = {}
-    for kind in TAXONOMY_LISTS:
-        items = data.get(kind)
-        items = items if isinstance(items, list) else []
-        declared[kind] = {
-            item["id"].strip()
-            for item in items
-            if isinstance(item, dict) and isinstance(item.get("id"), str)
-        }
-    return declared
-
-
-def _load_taxonomy(
-    source: ContentFolder, path: Path, diags: Diagnostics
-) -> tuple[Taxonomy | None, dict[str, set[str]]]:
-    """The taxonomy and its declared ids; no ids (nothing checked) if the file is unreadable."""
-    text = source.read(path, diags)
-    shown = display_path(path)
-    doc = parse_yaml(text, shown, diags) if text is not None else None
-    if doc is None:
-        return None, {}
-    declared = _declared_ids(doc.data)
-    checker = Checker(shown, doc, diags)
-    lists: dict[str, tuple[Term, ...]] = {}
-    for key in doc.data:
-        if key not in TAXONOMY_LISTS:
-            hint = (
-                suggest(key, TAXONOMY_LISTS)
-                or f"; de lijsten hier heten {dutch_list(TAXONOMY_LISTS)}"
-            )
-            checker.error((key,), f"onbekende lijst{hint}")
-    for kind in TAXONOMY_LISTS:
-        raw = doc.data.get(kind)
-        if kind not in TAXONOMY_KINDS and raw is None:
-            lists[kind] = ()  # an optional list that is not there
-            continue
-        if not isinstance(raw, list) or not raw:
-            if raw in (None, "", []):
-                problem = "deze lijst ontbreekt of is leeg"
-            else:
-                found = describe_value(raw)
-                problem = f"verwacht een lijst, maar vond {found}"
-            checker.error((kind,), f"{problem}; noem minstens één item met '- id:' en 'naam:'")
-            lists[kind] = ()
-            continue
-        terms: list[Term] = []
-        for index, item in enumerate(raw):
-            values = validate_mapping(item, TERM, (kind, index), checker)
-            if values is INVALID:
-                continue
-            earlier = [t for t in terms if t.id == values["id"]]
-            if earlier:
-                checker.error(
-                    (kind, index, "id"),
-                    f"{describe_value(values['id'])} staat al op regel {earlier[0].source.line};"
-                    " kies een ander id",
-                )
-                continue
-            if values["id"] in RESERVED_IDS.get(kind, ()):
-                checker.error(
-                    (kind, index, "id"),
-                    f"{describe_value(values['id'])} is al in gebruik voor een vaste pagina;"
-                    " kies een ander id",
-                )
-                continue
-            terms.append(
-                Term(
-                    id=values["id"],
-                    naam=values["naam"],
-                    omschrijving=values.get("omschrijving", ""),
-                    zoektermen=values.get("zoektermen", ()),
-                    source=Source(shown, doc.line_of(kind, index)),
-                )
-            )
-        lists[kind] = tuple(terms)
-    return Taxonomy(**lists), declared
 
 
 def _check_entry(

@@ -86,6 +86,7 @@ class Term:
     naam: str
     omschrijving: str = ""
     zoektermen: tuple[str, ...] = ()
+    contact: str = ""  # wijken only: the slug of the organisation people there turn to
     source: Source = Source("content/taxonomie.yaml")
 
 
@@ -105,6 +106,16 @@ class Taxonomy:
 class WegwijzerConfig:
     drempel: int = 4
     contact: str | None = None
+    treden: tuple[int, ...] = (1, 2, 3, 4)  # the rungs social activation is meant for
+
+
+@dataclass(frozen=True, slots=True)
+class Helpline:
+    """An item of `direct_hulp`: whom to call in danger or a crisis."""
+
+    naam: str
+    telefoon: str
+    uitleg: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +125,7 @@ class SiteConfig:
     basis_url: str
     intro: str = ""
     wegwijzer: WegwijzerConfig = field(default_factory=WegwijzerConfig)
+    direct_hulp: tuple[Helpline, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,9 +27,9 @@ from .checks import (
     toegang,
     word_groups,
 )
-from .fields import Field, group, validate_mapping
+from .fields import Field, group, mapping_list, validate_mapping
 from .language_checks import languages
-from .model import Address, AgeRange, Contact, SignUp, WegwijzerConfig
+from .model import Address, AgeRange, Contact, Helpline, SignUp, WegwijzerConfig
 from .place_checks import coordinates, locations, postcode
 from .schedule_checks import dates, period, time_slots
 
@@ -84,6 +84,13 @@ age_range.fields = LEEFTIJD  # type: ignore[attr-defined]  # read by Field.field
 WEGWIJZER = {
     "drempel": Field(integer(1, 20), doc="Vanaf hoeveel leefgebieden sociale activering past."),
     "contact": Field(slug_ref, doc="De organisatie die de wegwijzer als contact noemt."),
+    "treden": Field(rungs, doc="Voor welke treden sociale activering bedoeld is: [1, 2, 3, 4]."),
+}
+
+DIRECT_HULP = {
+    "naam": Field(text, required=True, doc="Naam, zoals 113 Zelfmoordpreventie."),
+    "telefoon": Field(phone, required=True, doc="Telefoonnummer, zoals 0800-0113."),
+    "uitleg": Field(text, doc="Wanneer u belt, in één korte zin."),
 }
 
 SITE = {
@@ -92,6 +99,14 @@ SITE = {
     "basis_url": Field(base_url, required=True, doc="Het openbare adres van de site."),
     "intro": Field(markdown_text, doc="Welkomsttekst op de startpagina (Markdown)."),
     "wegwijzer": Field(group(WEGWIJZER, WegwijzerConfig), doc="Instellingen van de wegwijzer."),
+    "direct_hulp": Field(
+        mapping_list(
+            DIRECT_HULP,
+            lambda values, at, c: Helpline(**values),
+            "verwacht een lijst, met per nummer '- naam:' en 'telefoon:'",
+        ),
+        doc="Wie u belt bij direct gevaar of een crisis, zoals 112 en 113.",
+    ),
 }
 
 TERM = {
@@ -102,6 +117,13 @@ TERM = {
     "omschrijving": Field(text, doc="Korte uitleg in één of twee zinnen."),
     "zoektermen": Field(text_list, doc="Andere woorden waarop men zoekt."),
 }
+
+# A wijk may name the organisation people there turn to (the wegwijzer names it).
+WIJK = {
+    **TERM,
+    "contact": Field(slug_ref, doc="De organisatie waar inwoners van deze wijk terechtkunnen."),
+}
+TERM_TABLES = {"wijken": WIJK}  # the other lists use TERM
 
 TAXONOMY_KINDS = ("doelgroepen", "leefgebieden", "wijken")  # required, each with its pages
 OPTIONAL_LISTS = ("verwijzers", "soorten")  # may be left out of taxonomie.yaml

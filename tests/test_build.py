@@ -58,13 +58,25 @@ def test_example_content_uses_every_value(example):
     assert all(example.activities_of(o.slug) for o in example.organisations)
 
 
+# The real national numbers that the example's direct_hulp (site.yaml) may use; every
+# other number is fictional, in the area code 0123 that does not exist.
+NATIONAL_NUMBERS = {"112", "0800-0113", "0800-2000"}
+
+
 def test_example_content_is_fictional():
-    for path in sorted(CONTENT.rglob("*.md")):
+    real = set()
+    for path in sorted([*CONTENT.rglob("*.md"), *CONTENT.rglob("*.yaml")]):
         text = path.read_text(encoding="utf-8")
         for address in re.findall(r"[\w.+-]+@([\w.-]+)", text):
             assert address.endswith(".example"), f"{path}: {address}"
         for host in re.findall(r"https?://([\w.-]+)", text):
             assert host.endswith(".example"), f"{path}: {host}"
+        for number in re.findall(r"telefoon: *\"?([^\"\n]+)", text):
+            if number in NATIONAL_NUMBERS and path.name == "site.yaml":
+                real.add(number)
+            else:
+                assert re.match(r"0123\b", number), f"{path}: {number}"
+    assert real == NATIONAL_NUMBERS  # direct_hulp uses exactly these
 
 
 def test_example_content_checks_clean_within_a_year_of_its_dates():

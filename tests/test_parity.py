@@ -130,8 +130,12 @@ def filter_sets(site, rng: random.Random) -> list[dict[str, Any]]:
     return sets
 
 
+AGES = (None, None, 0, 11, 12, 17, 18, 27, 55, 64, 65, 67, 80, 120)
+
+
 def answer_sets(site, rng: random.Random) -> list[dict[str, Any]]:
-    """Wegwijzer answers over every rung: none, one, some and all leefgebieden, groups, wijken."""
+    """Wegwijzer answers over every rung: none, one, some and all leefgebieden, groups,
+    ages (none, and ones at and around the example's age limits) and wijken."""
     leef = [t.id for t in site.taxonomy.leefgebieden]
     groups = [t.id for t in site.taxonomy.doelgroepen]
     wijken = [t.id for t in site.taxonomy.wijken]
@@ -147,6 +151,7 @@ def answer_sets(site, rng: random.Random) -> list[dict[str, Any]]:
                             "leefgebieden": [i for i in leef if i in leefgebieden],
                             "ladder": rung,
                             "doelgroepen": [i for i in groups if i in doelgroepen],
+                            "leeftijd": rng.choice(AGES),
                             "wijk": wijk,
                         }
                     )
@@ -224,17 +229,32 @@ def test_the_same_wegwijzer_answers(parity, example) -> None:
             answers["ladder"],
             answers["doelgroepen"],
             answers["wijk"],
+            answers["leeftijd"],
         )
-        said = outcome(example, answers["leefgebieden"])
+        said = outcome(example, answers["leefgebieden"], answers["ladder"], answers["wijk"])
         expected = {
             "pastNu": [a.slug for a in now],
             "volgendeStap": [a.slug for a in nxt],
             "fits": said.fits,
             "message": said.message,
             "nextStep": said.next_step,
+            "contact": said.contact.naam if said.contact else None,
         }
         if js != expected:
             differences.append(answers)
     assert differences == []
     assert sum(bool(js["pastNu"]) for js in found["wegwijzer"]) >= 0.5 * len(found["wegwijzer"])
     assert any(js["fits"] for js in found["wegwijzer"])
+    # Every rung, ages, and both outcomes that say "no" are among the questions.
+    asked = request["answers"]
+    assert {a["ladder"] for a in asked} == set(range(1, 7))
+    assert sum(a["leeftijd"] is not None for a in asked) >= 100
+    openings = {
+        "Sociale activering past",  # past
+        "Sociale activering is bedoeld voor mensen met problemen",  # past_niet
+        "Sociale activering is bedoeld voor mensen op trede",  # past_niet_trede
+        "U heeft geen leefgebied gekozen",  # geen
+    }
+    said = [js["message"] for js in found["wegwijzer"]]
+    assert {o for o in openings if any(m.startswith(o) for m in said)} == openings
+    assert len({js["contact"] for js in found["wegwijzer"]}) >= 2  # a wijk's own contact too

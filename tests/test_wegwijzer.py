@@ -192,7 +192,9 @@ def test_shared_count_beats_the_title_within_one_toegang(site):
 
 def test_doelgroep_matches_its_own_and_activities_open_to_everyone(site):
     now, _ = match(site, [], 3, doelgroepen=["ouderen"])
-    assert slugs(now) == ["f-taal", "b-wandelen", "j-opvoeden", "d-schuld"]
+    # Both vrij and sharing nothing: b-wandelen names ouderen, so it comes before f-taal
+    # (for everyone), although "T" sorts before "w".
+    assert slugs(now) == ["b-wandelen", "f-taal", "j-opvoeden", "d-schuld"]
     assert "g-vrijwilligers" not in slugs(now)  # jongeren only
     now, _ = match(site, [], 3, doelgroepen=["ouderen", "jongeren"])
     assert "g-vrijwilligers" in slugs(now)
@@ -202,7 +204,8 @@ def test_wijk_matches_that_wijk_and_activities_without_wijken(site):
     now, _ = match(site, [], 2, wijk="zuid")
     assert slugs(now) == ["a-koffie", "c-atelier", "d-schuld", "e-dagbesteding"]
     now, _ = match(site, [], 2, wijk="noord")
-    assert slugs(now) == ["a-koffie", "b-wandelen", "j-opvoeden", "d-schuld", "e-dagbesteding"]
+    # Both vrij: b-wandelen is in noord, a-koffie is for the whole municipality.
+    assert slugs(now) == ["b-wandelen", "a-koffie", "j-opvoeden", "d-schuld", "e-dagbesteding"]
 
 
 def test_all_filters_together(site):
@@ -246,7 +249,7 @@ def test_unknown_answers_are_an_error_not_an_empty_result(site, args, message):
 
 
 def test_outcome_at_the_threshold_fits_and_names_the_contact(site):
-    result = outcome(site, ["inkomen", "werk", "scholing", "huisvesting"])
+    result = outcome(site, ["inkomen", "werk", "scholing", "huisvesting"], 2)
     assert result.fits and result.aantal == 4 and result.totaal == 7 and result.drempel == 4
     assert result.contact is not None and result.contact.slug == "wijkteam"
     assert result.message == (
@@ -259,30 +262,30 @@ def test_outcome_at_the_threshold_fits_and_names_the_contact(site):
 
 
 def test_outcome_below_the_threshold_says_what_it_means(site):
-    result = outcome(site, ["inkomen", "werk", "scholing"])
+    result = outcome(site, ["inkomen", "werk", "scholing"], 2)
     assert not result.fits
     assert result.message == (
         "Sociale activering is bedoeld voor mensen met problemen op 4 of meer leefgebieden;"
-        " u noemt er 3 van de 7, dus de activiteiten hieronder passen waarschijnlijk beter bij u."
+        " u noemt er 3 van de 7. Het gewone aanbod hieronder past dan waarschijnlijk beter bij u."
     )
     assert result.next_step == ""
 
 
 def test_outcome_without_leefgebieden(site):
-    result = outcome(site, [])
+    result = outcome(site, [], 2)
     assert not result.fits and result.aantal == 0
     assert result.message.startswith("U heeft geen leefgebied gekozen")
 
 
 def test_outcome_counts_each_leefgebied_once(site):
-    assert outcome(site, ["werk", "werk", "inkomen", "inkomen"]).aantal == 2
+    assert outcome(site, ["werk", "werk", "inkomen", "inkomen"], 2).aantal == 2
 
 
 def test_threshold_and_contact_come_from_site_yaml(tmp_path):
     site_yaml = CONTENT["site.yaml"].replace("drempel: 4\n  contact: wijkteam\n", "drempel: 3\n")
     content = make_content(tmp_path, {"site.yaml": site_yaml})
     other = check(content)[0]
-    result = outcome(other, ["inkomen", "werk", "scholing"])
+    result = outcome(other, ["inkomen", "werk", "scholing"], 2)
     assert result.fits and result.contact is None
     assert (
         result.next_step
@@ -294,8 +297,130 @@ def test_default_threshold_is_4(tmp_path):
     site_yaml = CONTENT["site.yaml"].split("wegwijzer:")[0]
     other = check(make_content(tmp_path, {"site.yaml": site_yaml}))[0]
     assert other.config.wegwijzer.drempel == 4
-    assert not outcome(other, ["inkomen", "werk", "scholing"]).fits
-    assert outcome(other, ["inkomen", "werk", "scholing", "opvoeding"]).fits
+    assert not outcome(other, ["inkomen", "werk", "scholing"], 2).fits
+    assert outcome(other, ["inkomen", "werk", "scholing", "opvoeding"], 2).fits
+
+
+# --- Age, rung, wijk contact and the order ties (Wegwijzer 2) ------------------------
+
+AGED = {
+    "activiteiten/k-kinderclub.md": _act(
+        "Kinderclub", "buurthuis", "[2]", "vrij", "[sociale-contacten]", "leeftijd: {max: 12}\n"
+    ),
+    "activiteiten/l-soos.md": _act(
+        "Soos", "buurthuis", "[2]", "vrij", "[sociale-contacten]", "leeftijd: {min: 55}\n"
+    ),
+    "activiteiten/m-jong.md": _act(
+        "Jong", "buurthuis", "[2]", "vrij", "[sociale-contacten]", "leeftijd: {min: 18, max: 27}\n"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def aged(tmp_path_factory):
+    return check(make_content(tmp_path_factory.mktemp("aged"), AGED))[0]
+
+
+@pytest.mark.parametrize(
+    ("age", "kept"),
+    [
+        (None, {"k-kinderclub", "l-soos", "m-jong"}),  # skipped: nothing filtered
+        (0, {"k-kinderclub"}),
+        (12, {"k-kinderclub"}),  # both ends count
+        (13, set()),
+        (18, {"m-jong"}),
+        (27, {"m-jong"}),
+        (28, set()),
+        (55, {"l-soos"}),
+        (67, {"l-soos"}),
+    ],
+)
+def test_an_age_leaves_out_what_is_not_for_that_age(aged, age, kept):
+    now, _ = match(aged, ["sociale-contacten"], 2, leeftijd=age)
+    assert {s for s in slugs(now) if s[0] in "klm"} == kept
+    assert {"a-koffie", "b-wandelen"} <= set(slugs(now))  # no leeftijd: every age
+
+
+def test_a_named_doelgroep_and_wijk_break_ties_in_that_order(tmp_path):
+    """Same toegang and shared leefgebieden: doelgroep first, then wijk, then title."""
+    files = {
+        "activiteiten/n-iedereen-hier.md": _act(
+            "A iedereen in noord", "buurthuis", "[6]", "vrij", "[werk]", "wijken: [noord]\n"
+        ),
+        "activiteiten/o-ouderen-overal.md": _act(
+            "B ouderen overal", "buurthuis", "[6]", "vrij", "[werk]", "doelgroepen: [ouderen]\n"
+        ),
+        "activiteiten/p-ouderen-hier.md": _act(
+            "C ouderen in noord",
+            "buurthuis",
+            "[6]",
+            "vrij",
+            "[werk]",
+            "doelgroepen: [ouderen]\nwijken: [noord]\n",
+        ),
+        "activiteiten/q-iedereen-overal.md": _act(
+            "D iedereen", "buurthuis", "[6]", "vrij", "[werk]"
+        ),
+    }
+    other = check(make_content(tmp_path, files))[0]
+    now, _ = match(other, ["werk"], 6, ["ouderen"], "noord")
+    ours = [s for s in slugs(now) if s[0] in "nopq"]
+    assert ours == ["p-ouderen-hier", "o-ouderen-overal", "n-iedereen-hier", "q-iedereen-overal"]
+    now, _ = match(other, ["werk"], 6)  # nothing chosen: the title decides
+    assert [s for s in slugs(now) if s[0] in "nopq"] == sorted(ours)
+
+
+@pytest.mark.parametrize("rung", [5, 6])
+def test_social_activation_does_not_fit_above_the_rungs_it_is_for(site, rung):
+    result = outcome(site, ["inkomen", "werk", "gezondheid", "sociale-contacten"], rung)
+    assert not result.fits and result.next_step == ""
+    assert result.message == (
+        "Sociale activering is bedoeld voor mensen op trede 1 tot en met 4 van de"
+        f" participatieladder, en u staat op trede {rung}. Daarom passen de activiteiten"
+        " hieronder waarschijnlijk beter bij u, zoals steun bij uw werk."
+    )
+    assert outcome(site, ["inkomen", "werk", "gezondheid", "sociale-contacten"], 4).fits
+
+
+def test_the_rungs_come_from_site_yaml(tmp_path):
+    site_yaml = CONTENT["site.yaml"].replace("drempel: 4\n", "drempel: 4\n  treden: [1, 2]\n")
+    other = check(make_content(tmp_path, {"site.yaml": site_yaml}))[0]
+    four = ["inkomen", "werk", "gezondheid", "sociale-contacten"]
+    assert outcome(other, four, 2).fits and not outcome(other, four, 3).fits
+    assert "mensen op trede 1 en 2 van de" in outcome(other, four, 3).message
+
+
+def test_a_wijk_with_its_own_contact_is_named_instead(tmp_path):
+    taxonomy = _taxonomy().replace(
+        "  - id: noord\n    naam: Noord\n",
+        "  - id: noord\n    naam: Noord\n    contact: buurthuis\n",
+    )
+    other = check(make_content(tmp_path, {"taxonomie.yaml": taxonomy}))[0]
+    four = ["inkomen", "werk", "gezondheid", "sociale-contacten"]
+    assert outcome(other, four, 1, "noord").contact.slug == "buurthuis"
+    assert outcome(other, four, 1, "noord").next_step == (
+        "Bespreek met Buurthuis Het Anker of sociale activering iets voor u is."
+    )
+    assert outcome(other, four, 1, "zuid").contact.slug == "wijkteam"  # no contact of its own
+    assert outcome(other, four, 1).contact.slug == "wijkteam"
+
+
+def test_a_wijk_contact_and_treden_are_checked(tmp_path, monkeypatch):
+    from tests.test_validation import failure
+
+    monkeypatch.chdir(tmp_path)
+    taxonomy = _taxonomy().replace(
+        "  - id: noord\n    naam: Noord\n",
+        "  - id: noord\n    naam: Noord\n    contact: buurthuus\n",
+    )
+    site_yaml = CONTENT["site.yaml"].replace("drempel: 4\n", "drempel: 4\n  treden: [0, 4]\n")
+    content = make_content(tmp_path, {"taxonomie.yaml": taxonomy, "site.yaml": site_yaml})
+    errors = [line for line in failure(content) if "waarschuwing" not in line]
+    assert errors == [
+        "content/site.yaml:6: wegwijzer.treden[1]: trede 0 bestaat niet; kies 1 tot en met 6",
+        "content/taxonomie.yaml:25: wijken[1].contact: 'buurthuus' is geen bekende organisatie:"
+        " er is geen bestand organisaties/buurthuus.md (bedoelde u 'buurthuis'?)",
+    ]
 
 
 # --- The ladder questions -------------------------------------------------------------

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from generator.build import build, check
+from generator.model import RUNGS
 from generator.wegwijzer import match, outcome
 from tests.helpers import REPO, axe_check, watch_errors
 from tests.test_wegwijzer import make_content
@@ -50,7 +51,9 @@ def example_url(example_site, serve_site) -> str:
     return serve_site(example_site) + "wegwijzer/"
 
 
-def fragment(leefgebieden=(), rung=None, doelgroepen=(), wijk=None, stap=None) -> str:
+def fragment(
+    leefgebieden=(), rung=None, doelgroepen=(), wijk=None, stap=None, leeftijd=None
+) -> str:
     parts = [f"stap={stap}"] if stap else []
     if leefgebieden:
         parts.append("leefgebieden=" + ",".join(leefgebieden))
@@ -58,6 +61,8 @@ def fragment(leefgebieden=(), rung=None, doelgroepen=(), wijk=None, stap=None) -
         parts.append(f"ladder={rung}")
     if doelgroepen:
         parts.append("doelgroepen=" + ",".join(doelgroepen))
+    if leeftijd is not None:
+        parts.append(f"leeftijd={leeftijd}")
     if wijk:
         parts.append(f"wijk={wijk}")
     return "#" + "&".join(parts) if parts else ""
@@ -83,8 +88,8 @@ def hrefs(page, list_id: str) -> list[str]:
     )
 
 
-def expected(site, leefgebieden=(), rung=1, doelgroepen=(), wijk=None):
-    now, nxt = match(site, leefgebieden, rung, doelgroepen, wijk)
+def expected(site, leefgebieden=(), rung=1, doelgroepen=(), wijk=None, leeftijd=None):
+    now, nxt = match(site, leefgebieden, rung, doelgroepen, wijk, leeftijd)
     return (
         [f"../activiteiten/{a.slug}/" for a in now],
         [f"../activiteiten/{a.slug}/" for a in nxt],
@@ -138,7 +143,8 @@ def test_questions_lead_to_every_rung(page, small, small_url, rung):
     assert urlsplit(page.url).fragment == state
     assert urlsplit(page.url).query == ""
     answers = page.locator("#ww-antwoorden").inner_text()
-    assert f"Trede {rung}:" in answers
+    # In plain words (the rung's description), with the rung's number only on screen.
+    assert f"{RUNGS[rung].omschrijving} (trede {rung})" in answers
     now, nxt = expected(site, ["inkomen", "sociale-contacten"], rung, ["ouderen"], "noord")
     assert hrefs(page, "past-nu") == now
     assert hrefs(page, "volgende-stap") == nxt
@@ -163,7 +169,8 @@ def test_a_professional_can_set_the_rung_directly(page, small, small_url):
 
 
 def combinations(site, count: int = 36) -> list[tuple]:
-    """Answer combinations over every rung: none, a few, above the threshold, all filters."""
+    """Answer combinations over every rung: none, a few, above the threshold, all filters;
+    (leefgebieden, rung, doelgroepen, wijk, leeftijd), with an age in two of three."""
     rng = random.Random(20261123)
     leef = [t.id for t in site.taxonomy.leefgebieden]
     groups = [t.id for t in site.taxonomy.doelgroepen]
@@ -172,7 +179,7 @@ def combinations(site, count: int = 36) -> list[tuple]:
     combos = []
     for index in range(count):
         rung = index % 6 + 1
-        kind = index // 6
+        kind = index // 6 % 6
         if kind == 0:
             combo = ((), rung, (), None)
         elif kind == 1:
@@ -196,6 +203,7 @@ def combinations(site, count: int = 36) -> list[tuple]:
             combo[1],
             tuple(i for i in groups if i in combo[2]),
             combo[3],
+            rng.choice((None, 8, 16, 18, 27, 30, 55, 67, 80)),
         )
         combos.append(combo)
     return combos
@@ -205,14 +213,14 @@ def check_combinations(page, site, url: str, combos) -> list[str]:
     """Open every combination as a fragment link; return the differences with Python."""
     differences = []
     open_page(page, url)
-    for leef, rung, groups, wijk in combos:
-        link = fragment(leef, rung, groups, wijk)
+    for leef, rung, groups, wijk, age in combos:
+        link = fragment(leef, rung, groups, wijk, leeftijd=age)
         page.goto(url + link)  # same document: the script follows the fragment
         wait_for_view(page, link[1:])
-        now, nxt = expected(site, leef, rung, groups, wijk)
+        now, nxt = expected(site, leef, rung, groups, wijk, age)
         if (hrefs(page, "past-nu"), hrefs(page, "volgende-stap")) != (now, nxt):
             differences.append(f"{link}: lists differ")
-        said = outcome(site, leef)
+        said = outcome(site, leef, rung, wijk)
         text = page.locator("#uitkomst").inner_text()
         if said.message not in text or (said.fits and said.next_step not in text):
             differences.append(f"{link}: outcome {text!r}")
@@ -230,10 +238,10 @@ def test_browser_matches_python_on_the_small_site(page, small, small_url):
     combos = combinations(site, 12)
     # And the hand-made ties of test_wegwijzer.py.
     combos += [
-        (("gezondheid", "sociale-contacten"), 2, (), None),
-        (("gezondheid", "sociale-contacten"), 3, (), None),
-        (("werk", "sociale-contacten"), 2, ("jongeren",), "zuid"),
-        (("huisvesting",), 2, (), None),
+        (("gezondheid", "sociale-contacten"), 2, (), None, None),
+        (("gezondheid", "sociale-contacten"), 3, (), None, None),
+        (("werk", "sociale-contacten"), 2, ("jongeren",), "zuid", None),
+        (("huisvesting",), 2, (), None, None),
     ]
     errors = watch_errors(page)
     assert check_combinations(page, site, small_url, combos) == []
@@ -241,9 +249,11 @@ def test_browser_matches_python_on_the_small_site(page, small, small_url):
 
 
 def test_browser_matches_python_on_the_example_content(page, example, example_url):
-    combos = combinations(example, 12)
+    combos = combinations(example, 102)
+    assert len(combos) >= 100 and {c[1] for c in combos} == set(range(1, 7))
+    assert sum(c[4] is not None for c in combos) >= 50  # with an age
     # The combinations are not trivially empty.
-    assert sum(1 for c in combos if match(example, c[0], c[1], c[2], c[3])[0]) >= 6
+    assert sum(1 for c in combos if match(example, c[0], c[1], c[2], c[3], c[4])[0]) >= 50
     errors = watch_errors(page)
     assert check_combinations(page, example, example_url, combos) == []
     assert errors == []
@@ -274,7 +284,8 @@ def test_a_fragment_link_reproduces_the_result(browser, small_url):
 def test_a_link_is_cleaned_of_unknown_answers(page, small_url):
     open_page(page, small_url + "#wijk=atlantis&leefgebieden=onzin,werk,inkomen&ladder=2")
     assert urlsplit(page.url).fragment == "leefgebieden=inkomen,werk&ladder=2"
-    assert page.locator("#ww-antwoorden").inner_text().count("Maakt niet uit") == 1
+    answers = page.locator("#ww-antwoorden").inner_text()
+    assert "Wijk" not in answers and "Groep" not in answers  # nothing shown for what was not asked
 
 
 def test_back_and_restart(page, small_url):
@@ -466,6 +477,63 @@ def test_axe_on_the_example_content_result(page, example_url, example):
     leef = [t.id for t in example.taxonomy.leefgebieden][:4]
     open_page(page, example_url + fragment(leef, 2))
     assert axe_check(page, "example result") == []
+    page.locator("#past-nu button.ww-toon-alle").click()  # the expanded list
+    assert axe_check(page, "example result, expanded") == []
+    open_page(page, example_url + fragment(leef, 2, stap="doelgroepen"))
+    page.locator("#ww-leeftijd").fill("200")
+    answer(page, "Volgende")  # the age question with its error message showing
+    assert page.locator("#fout-leeftijd").is_visible()
+    assert axe_check(page, "age question with error") == []
+
+
+# --- The example of the issue: a man of 67 in De Horst --------------------------------
+
+
+def test_a_man_of_67_in_de_horst_gets_his_wijk_contact_and_fitting_activities(
+    page, example, example_url
+):
+    """Problems on income, work, health and social contacts, no weekly contact outside
+    the home (rung 1), living in De Horst, 67 years old: answered through the questions."""
+    leef = ["inkomen", "werk", "gezondheid", "sociale-contacten"]
+    errors = watch_errors(page)
+    open_page(page, example_url)
+    assert page.locator(".direct-hulp").get_by_role("link", name="0800-0113").is_visible()
+    for naam in ("Inkomen", "Werk", "Gezondheid", "Sociale contacten"):
+        step(page).get_by_label(naam, exact=True).check()
+    answer(page, "Volgende")
+    for text in ANSWERS[1]:
+        answer(page, text)
+    page.locator("#ww-leeftijd").fill("67")
+    answer(page, "Volgende")
+    step(page).get_by_label("De Horst", exact=True).check()
+    answer(page, "Bekijk de uitkomst")
+    page.wait_for_selector("#ww-resultaat:not([hidden])")
+    assert urlsplit(page.url).fragment == (
+        "leefgebieden=inkomen,werk,gezondheid,sociale-contacten&ladder=1&leeftijd=67&wijk=de-horst"
+    )
+    said = outcome(example, leef, 1, "de-horst")
+    assert said.fits and said.contact.slug == "wijkcentrum-het-anker"
+    box = page.locator("#uitkomst").inner_text()
+    assert said.next_step in box and "Wijkcentrum Het Anker" in box and "0123 46 11 20" in box
+    now, nxt = expected(example, leef, 1, (), "de-horst", 67)
+    assert hrefs(page, "past-nu") == now and hrefs(page, "volgende-stap") == nxt
+    by_slug = {a.slug: a for a in example.activities}
+    shown = [by_slug[h.split("/")[-2]] for h in now + nxt]
+    assert all(a.leeftijd.min in (None,) or a.leeftijd.min <= 67 for a in shown)
+    assert all(a.leeftijd.max is None or a.leeftijd.max >= 67 for a in shown)
+    assert not any(a.slug == "boerderijclub-voor-kinderen" for a in shown)  # 6 to 17
+    # The first five are freely accessible; the first and most of them are for social
+    # contacts (the others share as many of his leefgebieden, such as money help).
+    top = [by_slug[h.split("/")[-2]] for h in now[:5]]
+    assert [a.toegang.value for a in top] == ["vrij"] * 5
+    assert "sociale-contacten" in top[0].leefgebieden
+    assert sum("sociale-contacten" in a.leefgebieden for a in top) >= 3
+    assert page.locator("#past-nu ol > li:visible").count() == 5
+    answers = page.locator("#ww-antwoorden").inner_text()
+    assert "Leeftijd\n67 jaar" in answers and "Wijk\nDe Horst" in answers
+    page.emulate_media(media="print")
+    assert pdf_pages(page) == 1
+    assert errors == []
 
 
 def test_targets_are_at_least_24_pixels_on_a_phone(browser, small_url):
@@ -533,7 +601,7 @@ def test_print_shows_the_handout_and_hides_questions_and_navigation(page, small,
         ), hidden
     assert page.locator("#uitkomst").is_visible()
     uitkomst = page.locator("#uitkomst").inner_text()
-    assert outcome(site, leef).message in uitkomst
+    assert outcome(site, leef, 2).message in uitkomst
     assert "0123 45 00 00" in uitkomst  # the contact's phone
     assert first.is_visible() and title
     assert not page.get_by_role("heading", name=left_out, exact=True).is_visible()
@@ -550,6 +618,38 @@ def pdf_pages(page) -> int:
     return len(re.findall(rb"/Type\s*/Page[^s]", pdf))
 
 
+def test_the_answer_shows_the_best_five_and_three_first(page, example, example_url):
+    """The lists hold every match in order; all but the first 5 and 3 are collapsed
+    behind "Toon alle N", which opens and closes them (aria-expanded)."""
+    open_page(page, example_url + fragment(rung=2))
+    now, nxt = expected(example, rung=2)
+    assert hrefs(page, "past-nu") == now and hrefs(page, "volgende-stap") == nxt
+    for list_id, matches, shown in (("past-nu", now, 5), ("volgende-stap", nxt, 3)):
+        items = page.locator(f"#{list_id} ol > li")
+        assert [items.nth(i).is_visible() for i in range(len(matches))] == (
+            [True] * shown + [False] * (len(matches) - shown)
+        )
+        button = page.locator(f"#{list_id} button.ww-toon-alle")
+        assert button.inner_text() == f"Toon alle {len(matches)}"
+        assert button.get_attribute("aria-expanded") == "false"
+        button.click()
+        assert all(items.nth(i).is_visible() for i in range(len(matches)))
+        assert button.get_attribute("aria-expanded") == "true"
+        assert button.inner_text() == f"Toon alleen de eerste {shown}"
+        button.click()
+        assert not items.nth(shown).is_visible()
+    leef, rung = next(  # answers with a few matches: then there is nothing to show more of
+        ([t.id], r)
+        for t in example.taxonomy.leefgebieden
+        for r in range(1, 7)
+        if 0 < len(expected(example, [t.id], r, leeftijd=67)[0]) <= 5
+    )
+    open_page(page, example_url + fragment(leef, rung, leeftijd=67))
+    assert len(hrefs(page, "past-nu")) <= 5
+    assert page.locator("#past-nu button.ww-toon-alle").count() == 0
+    assert page.locator("#past-nu ol > li:visible").count() == len(hrefs(page, "past-nu"))
+
+
 def test_handout_starts_with_the_top_of_each_list_on_one_page(page, example, example_url):
     # Without filters, rung 2 matches most of the example content.
     open_page(page, example_url + fragment(rung=2))
@@ -563,6 +663,7 @@ def test_handout_starts_with_the_top_of_each_list_on_one_page(page, example, exa
     assert printed == now[:5] + nxt[:3]
     assert pdf_pages(page) == 1
     page.emulate_media(media="screen")
+    page.locator("#past-nu").get_by_role("button", name=f"Toon alle {len(now)}").click()
     page.locator("#past-nu .ww-houden-vinkje").nth(7).check()  # one more
     page.emulate_media(media="print")
     assert page.locator("#past-nu li").nth(7).is_visible()

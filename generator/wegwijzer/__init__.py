@@ -28,7 +28,7 @@ from ..assemble import Site
 from . import questions
 from .datafile import data, write_data
 from .questions import rung_from_answers, rung_questions
-from .rules import TEXTS, Outcome, match, outcome
+from .rules import TEXTS, Outcome, match, outcome, rung_span
 
 __all__ = [
     "TEXTS",
@@ -54,6 +54,7 @@ def page_context(site: Site) -> dict[str, Any]:
     return {
         "data_file": urls.WEGWIJZER_DATA,
         "drempel": config.drempel,
+        "treden_text": rung_span(config.treden),
         "contact_org": site.organisation(config.contact) if config.contact else None,
         "rung_questions": rung_questions(),
         "handout_now": HANDOUT_NOW,

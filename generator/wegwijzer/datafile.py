@@ -12,7 +12,7 @@ from .. import applies, places, present, urls
 from ..assemble import Site
 from ..model import LADDER, Activity, Organisation, Toegang
 from ..publish import Writer
-from .rules import TEXTS
+from .rules import TEXTS, contact_for, rung_span
 
 
 def data(site: Site) -> dict[str, Any]:
@@ -27,12 +27,28 @@ def data(site: Site) -> dict[str, Any]:
     by_title = sorted(site.activities, key=lambda a: (a.titel.casefold(), a.slug))
     return {
         "drempel": config.drempel,
+        "treden": list(config.treden),
+        "tredenTekst": rung_span(config.treden),
         "gemeente": site.config.gemeente,
         "teksten": TEXTS,
         "leefgebieden": _terms(site, "leefgebieden"),
         "doelgroepen": _terms(site, "doelgroepen"),
-        "wijken": _terms(site, "wijken"),
-        "ladder": [{"trede": r.number, "naam": r.naam, "url": urls.rung(r.number)} for r in LADDER],
+        "wijken": [  # with the wijk's own contact, which the outcome names instead
+            {
+                **term,
+                "contact": _organisation(org) if (org := contact_for(site, term["id"])) else None,
+            }
+            for term in _terms(site, "wijken")
+        ],
+        "ladder": [
+            {
+                "trede": r.number,
+                "naam": r.naam,
+                "omschrijving": r.omschrijving,
+                "url": urls.rung(r.number),
+            }
+            for r in LADDER
+        ],
         "toegang": [{"id": t.value, "label": present.toegang_label(t)} for t in Toegang],
         "contact": _organisation(contact) if contact else None,
         "activiteiten": [_activity(site, a) for a in by_title],
@@ -71,6 +87,7 @@ def _activity(site: Site, activity: Activity) -> dict[str, Any]:
         "leefgebieden": list(dict.fromkeys(activity.leefgebieden)),
         "doelgroepen": list(dict.fromkeys(activity.doelgroepen)),
         "wijken": list(dict.fromkeys(activity.wijken)),
+        "leeftijd": [activity.leeftijd.min, activity.leeftijd.max],
         "feiten": [
             {"label": fact.label, "delen": [_part(p) for p in fact.parts]}
             for fact in present.handout_facts(site, activity)

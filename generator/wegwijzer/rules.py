@@ -14,15 +14,19 @@ from dataclasses import dataclass
 from .. import applies
 from ..assemble import Site
 from ..model import LADDER, RUNGS, Activity, Organisation
+from ..wording import joined
 
 # What the outcome says, in plain Dutch (B1). The browser fills in {aantal}, {totaal},
-# {drempel}, {organisatie} and {gemeente} the same way `outcome` does.
+# {drempel}, {treden}, {trede}, {organisatie} and {gemeente} the same way `outcome` does.
 TEXTS: dict[str, str] = {
     "past": "Sociale activering past waarschijnlijk bij uw situatie: u noemt problemen"
     " op {aantal} van de {totaal} leefgebieden.",
     "past_niet": "Sociale activering is bedoeld voor mensen met problemen op {drempel}"
-    " of meer leefgebieden; u noemt er {aantal} van de {totaal}, dus de activiteiten"
-    " hieronder passen waarschijnlijk beter bij u.",
+    " of meer leefgebieden; u noemt er {aantal} van de {totaal}. Het gewone aanbod"
+    " hieronder past dan waarschijnlijk beter bij u.",
+    "past_niet_trede": "Sociale activering is bedoeld voor mensen op {treden} van de"
+    " participatieladder, en u staat op trede {trede}. Daarom passen de activiteiten"
+    " hieronder waarschijnlijk beter bij u, zoals steun bij uw werk.",
     "geen": "U heeft geen leefgebied gekozen, dus u ziet hieronder alle activiteiten"
     " die passen bij waar u nu staat.",
     "contact": "Bespreek met {organisatie} of sociale activering iets voor u is.",
@@ -42,7 +46,7 @@ class Outcome:
     """How many leefgebieden the taxonomy has."""
     drempel: int
     contact: Organisation | None
-    """The `wegwijzer.contact` organisation, if site.yaml names one."""
+    """The chosen wijk's `contact`, else the `wegwijzer.contact` organisation, if any."""
     message: str
     """The one plain sentence that says what the answers mean."""
     next_step: str
@@ -55,8 +59,13 @@ def match(
     rung: int,
     doelgroepen: Iterable[str] = (),
     wijk: str | None = None,
+    leeftijd: int | None = None,
 ) -> tuple[list[Activity], list[Activity]]:
-    """The activities that fit now ("past nu") and the next step ("volgende stap")."""
+    """The activities that fit now ("past nu") and the next step ("volgende stap").
+
+    Order: toegang (lightest first), more shared leefgebieden, one that names a chosen
+    doelgroep before one for everyone, one that names the chosen wijk before a
+    municipality-wide one, then title (case-insensitive) and slug."""
     chosen = _known(site, "leefgebieden", leefgebieden)
     groups = _known(site, "doelgroepen", doelgroepen)
     if wijk is not None:
@@ -69,11 +78,22 @@ def match(
             return False
         if groups and not any(applies.to_doelgroep(activity, g) for g in groups):
             return False
+        if leeftijd is not None and not applies.to_age(activity, leeftijd):
+            return False
         return not wijk or applies.to_wijk(activity, wijk)
 
-    def order(activity: Activity) -> tuple[int, int, str, str]:
+    def order(activity: Activity) -> tuple[int, int, bool, bool, str, str]:
         shared = len(chosen & set(activity.leefgebieden))
-        return (activity.toegang.rank, -shared, activity.titel.casefold(), activity.slug)
+        general = not any(applies.targets(activity, "doelgroepen", g) for g in groups)
+        elsewhere = bool(wijk) and not applies.targets(activity, "wijken", wijk)
+        return (
+            activity.toegang.rank,
+            -shared,
+            general,
+            elsewhere,
+            activity.titel.casefold(),
+            activity.slug,
+        )
 
     candidates = [a for a in site.activities if fits(a)]
     now = [a for a in candidates if rung in a.ladder]
@@ -82,22 +102,43 @@ def match(
     return sorted(now, key=order), sorted(nxt, key=order)
 
 
-def outcome(site: Site, leefgebieden: Iterable[str]) -> Outcome:
-    """Whether social activation fits, with the sentence and the contact to show."""
+def contact_for(site: Site, wijk: str | None) -> Organisation | None:
+    """The chosen wijk's own `contact`, else `wegwijzer.contact`, else None."""
+    term = next((t for t in site.taxonomy.wijken if t.id == wijk), None)
+    slug = (term.contact if term else "") or site.config.wegwijzer.contact
+    return site.organisation(slug) if slug else None
+
+
+def rung_span(rungs: Iterable[int]) -> str:
+    """`trede 1 tot en met 4`, `trede 2 en 3`, `trede 1, 2 en 5` or `trede 3`."""
+    numbers = sorted(set(rungs))
+    if len(numbers) > 2 and numbers == list(range(numbers[0], numbers[-1] + 1)):
+        return f"trede {numbers[0]} tot en met {numbers[-1]}"
+    return "trede " + joined([str(n) for n in numbers])
+
+
+def outcome(site: Site, leefgebieden: Iterable[str], rung: int, wijk: str | None = None) -> Outcome:
+    """Whether social activation fits (enough leefgebieden and a rung in
+    `wegwijzer.treden`), with the sentence and the contact to show."""
     aantal = len(_known(site, "leefgebieden", leefgebieden))
     config = site.config.wegwijzer
-    contact = site.organisation(config.contact) if config.contact else None
+    contact = contact_for(site, wijk)
     totaal = len(site.taxonomy.leefgebieden)
     values = {
         "aantal": aantal,
         "totaal": totaal,
         "drempel": config.drempel,
+        "treden": rung_span(config.treden),
+        "trede": rung,
         "organisatie": contact.naam if contact else "",
         "gemeente": site.config.gemeente,
     }
-    fits = aantal >= config.drempel
+    enough = aantal >= config.drempel
+    fits = enough and rung in config.treden
     if fits:
         message = TEXTS["past"]
+    elif enough:
+        message = TEXTS["past_niet_trede"]
     else:
         message = TEXTS["past_niet"] if aantal else TEXTS["geen"]
     next_step = ""

@@ -2,7 +2,7 @@
  *
  * Reads one JSON request on stdin:
  *   { site: "<output dir>", texts: [...], words: [...], queries: [[query, filters], ...],
- *     answers: [{ leefgebieden, ladder, doelgroepen, wijk }, ...] }
+ *     answers: [{ leefgebieden, ladder, doelgroepen, leeftijd, wijk }, ...] }
  * and writes the results as JSON on stdout, for Python to compare with its reference.
  */
 import { readFileSync } from "node:fs";
@@ -42,6 +42,7 @@ const result = {
       fits: said.fits,
       message: said.message,
       nextStep: said.nextStep,
+      contact: said.contact ? said.contact.naam : null,
     };
   }),
 };

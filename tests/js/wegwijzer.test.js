@@ -28,6 +28,15 @@ group("the URL fragment", () => {
     const hash = serialize(flow, s);
     assert.equal(hash, "leefgebieden=contact,geld&ladder=2&doelgroepen=ouderen&wijk=centrum");
     assert.deepEqual(parse(data, flow, "#" + hash), s);
+    const aged = state({ ladder: 1, leeftijd: 67 });
+    assert.equal(serialize(flow, aged), "ladder=1&leeftijd=67");
+    assert.deepEqual(parse(data, flow, "#ladder=1&leeftijd=67"), aged);
+  });
+  test("an age that is not a whole number from 0 to 120 is dropped", () => {
+    for (const bad of ["-1", "121", "6.5", "zes", ""]) {
+      assert.equal(parse(data, flow, "#ladder=1&leeftijd=" + bad).leeftijd, null, bad);
+    }
+    assert.equal(parse(data, flow, "#ladder=1&leeftijd=0").leeftijd, 0);
   });
   test("unknown ids are dropped and lists keep taxonomy order", () => {
     const s = parse(data, flow, "#leefgebieden=werk,onzin,contact&ladder=9&wijk=mars");
@@ -67,6 +76,12 @@ group("matching", () => {
     const found = match(data, state({ ladder: 2, wijk: "de-vaart" }));
     assert.deepEqual(slugs(found.pastNu), ["wandelen", "geldspreekuur"]);
   });
+  test("an age leaves out what is not for that age; both ends count", () => {
+    const past = (leeftijd) => slugs(match(data, state({ ladder: 4, leeftijd })).pastNu);
+    assert.ok(past(null).includes("werkplaats")); // 16 to 27
+    assert.ok(past(16).includes("werkplaats") && past(27).includes("werkplaats"));
+    assert.ok(!past(15).includes("werkplaats") && !past(28).includes("werkplaats"));
+  });
   test("rung 6 has no next step", () => {
     assert.deepEqual(match(data, state({ ladder: 6 })).volgendeStap, []);
   });
@@ -84,6 +99,20 @@ group("outcome", () => {
     assert.equal(said.fits, false);
     assert.match(said.message, /u noemt er 1 van de 3/);
     assert.equal(said.nextStep, "");
+  });
+  test("above the rungs it is meant for, it does not fit and says why", () => {
+    const said = outcome(data, state({ ladder: 6, leefgebieden: ["contact", "geld"] }));
+    assert.equal(said.fits, false);
+    assert.equal(said.message, data.teksten.past_niet_trede
+      .replace("{treden}", "trede 1 tot en met 4").replace("{trede}", "6"));
+    assert.equal(said.nextStep, "");
+  });
+  test("a wijk with its own contact is named instead of the general one", () => {
+    const said = outcome(data, state({ ladder: 1, leefgebieden: ["contact", "geld"], wijk: "de-vaart" }));
+    assert.equal(said.contact.naam, "Buurthuis De Linde");
+    assert.equal(said.nextStep, "Bespreek met Buurthuis De Linde of sociale activering iets voor u is.");
+    const other = outcome(data, state({ ladder: 1, leefgebieden: ["contact", "geld"], wijk: "centrum" }));
+    assert.equal(other.contact.naam, "Wijkteam Proefdorp");
   });
   test("without leefgebieden it explains what is shown", () => {
     assert.equal(outcome(data, state({ ladder: 1 })).message, data.teksten.geen);

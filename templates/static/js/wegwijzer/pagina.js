@@ -9,7 +9,7 @@
  */
 import { plural } from "../aantal.js";
 import { el } from "../dom.js";
-import { isState, match, outcome, parse, serialize, startState } from "./regels.js";
+import { isState, match, MAX_AGE, outcome, parse, serialize, startState } from "./regels.js";
 
 const app = document.getElementById("wegwijzer");
 if (app) {
@@ -128,14 +128,15 @@ function start(app) {
     for (const input of form.querySelectorAll("input")) {
       const key = stateKey(input.name);
       const value = state[key];
-      if (Array.isArray(value)) {
+      if (input.type === "number") {
+        input.value = value === null ? "" : String(value);
+      } else if (Array.isArray(value)) {
         input.checked = value.includes(input.value);
       } else if (key in state) {
         input.checked = input.value === (value === null ? "" : String(value));
       }
     }
-    const error = form.querySelector(".ww-fout");
-    if (error) {
+    for (const error of form.querySelectorAll(".ww-fout")) {
       error.hidden = true;
     }
   }
@@ -144,14 +145,24 @@ function start(app) {
     const found = match(data, state);
     const rung = rungOf(state.ladder);
 
+    // In plain words, and only what was answered (the handout is for the person too).
     const answers = document.getElementById("ww-antwoorden");
     const row = (term, ...details) => el("div", null, el("dt", null, term), el("dd", null, ...details));
-    answers.replaceChildren(
+    const rows = [
       row("Leefgebieden met problemen", names(data.leefgebieden, state.leefgebieden) || "Geen gekozen"),
-      row("Waar u nu staat", el("a", { href: root + rung.url }, "Trede " + rung.trede + ": " + rung.naam)),
-      row("Groep", names(data.doelgroepen, state.doelgroepen) || "Niet gekozen"),
-      row("Wijk", names(data.wijken, state.wijk ? [state.wijk] : []) || "Maakt niet uit"),
-    );
+      row("Waar u nu staat", rung.omschrijving + " ",
+        el("a", { href: root + rung.url, class: "ww-scherm" }, "(trede " + rung.trede + ")")),
+    ];
+    if (state.doelgroepen.length) {
+      rows.push(row("Groep", names(data.doelgroepen, state.doelgroepen)));
+    }
+    if (state.leeftijd !== null) {
+      rows.push(row("Leeftijd", state.leeftijd + " jaar"));
+    }
+    if (state.wijk) {
+      rows.push(row("Wijk", names(data.wijken, [state.wijk])));
+    }
+    answers.replaceChildren(...rows);
 
     const said = outcome(data, state);
     const box = document.getElementById("uitkomst");
@@ -159,8 +170,8 @@ function start(app) {
     const parts = [el("p", { class: "ww-uitkomst-tekst" }, said.message)];
     if (said.fits) {
       parts.push(el("p", null, said.nextStep));
-      if (data.contact) {
-        parts.push(contactBlock(data.contact));
+      if (said.contact) {
+        parts.push(contactBlock(said.contact));
       }
     }
     parts.push(el("p", { class: "ww-advies" }, data.teksten.advies));
@@ -173,9 +184,9 @@ function start(app) {
       ? "Activiteiten voor mensen op trede " + higher.trede + ": " + higher.naam
         + ". Daar kunt u naartoe werken."
       : "U staat op de hoogste trede van de participatieladder. Er is geen volgende stap.";
-    fillList(document.getElementById("past-nu"), found.pastNu, true, HANDOUT_NOW);
+    fillList(document.getElementById("past-nu"), found.pastNu, true, HANDOUT_NOW, "nu passen");
     fillList(document.getElementById("volgende-stap"), found.volgendeStap, Boolean(higher),
-      HANDOUT_NEXT);
+      HANDOUT_NEXT, "een volgende stap zijn");
     document.getElementById("ww-adres").textContent = location.href;
 
     return plural(found.pastNu.length, "activiteit", "activiteiten") + " passen nu, "
@@ -183,20 +194,26 @@ function start(app) {
   }
 
   function contactBlock(org) {
+    // One line each on screen; on paper one line in all (see the print styles).
+    const line = (...parts) => [el("br"), el("span", { class: "ww-regel" }, ...parts)];
     const lines = [el("a", { href: root + org.url }, org.naam)];
     if (org.telefoon) {
-      lines.push(el("br"), "Telefoon: ", el("a", { href: org.tel }, org.telefoon));
+      lines.push(...line("Telefoon: ", el("a", { href: org.tel }, org.telefoon)));
     }
     if (org.email) {
-      lines.push(el("br"), "E-mail: ", el("a", { href: "mailto:" + org.email }, org.email));
+      lines.push(...line("E-mail: ", el("a", { href: "mailto:" + org.email }, org.email)));
     }
     if (org.adres) {
-      lines.push(el("br"), "Adres: " + org.adres);
+      lines.push(...line("Adres: " + org.adres));
     }
     return el("p", { class: "ww-contact" }, ...lines);
   }
 
-  function fillList(container, activities, hasRung, onHandout) {
+  /**
+   * A list of activities: every match in order, of which the first `shown` (as many as
+   * start on the handout) are visible and the rest collapsed behind "Toon alle N".
+   */
+  function fillList(container, activities, hasRung, shown, what) {
     if (!activities.length) {
       container.replaceChildren();
       if (hasRung) {
@@ -211,8 +228,8 @@ function start(app) {
         ...f.delen.map((part) => (part.link ? el("a", { href: part.link }, part.tekst) : part.tekst))));
       const facts = el("dl", { class: "ww-feiten" }, ...a.feiten.map(fact));
       const keep = el("input", { type: "checkbox", class: "ww-houden-vinkje" });
-      keep.checked = position < onHandout;
-      return el("li", { class: keep.checked ? "ww-item" : "ww-item ww-weg" },
+      keep.checked = position < shown;
+      const item = el("li", { class: keep.checked ? "ww-item" : "ww-item ww-weg" },
         el("h3", { class: "ww-titel" }, el("a", { href: root + a.url }, a.titel)),
         el("p", { class: "ww-meta" }, a.organisatie + " · ",
           el("span", { class: "toegang toegang-" + a.toegang }, label.get(a.toegang))),
@@ -220,8 +237,37 @@ function start(app) {
         el("label", { class: "ww-houden" }, keep, " Op het uitdeelblad",
           el("span", { class: "visually-hidden" }, ": " + a.titel)),
       );
+      if (position >= shown) {
+        item.classList.add("ww-meer");
+        item.hidden = true;
+      }
+      return item;
     });
-    container.replaceChildren(el("ol", { class: "ww-lijst" }, ...items));
+    const list = el("ol", { class: "ww-lijst" }, ...items);
+    if (activities.length <= shown) {
+      container.replaceChildren(list);
+      return;
+    }
+    list.id = container.id + "-lijst";
+    const more = el("button", {
+      type: "button", class: "ww-knop-licht ww-toon-alle", "aria-expanded": "false",
+      "aria-controls": list.id, "data-actie": "toon-alle",
+      "data-dicht": "Toon alle " + activities.length, "data-open": "Toon alleen de eerste " + shown,
+    }, "Toon alle " + activities.length);
+    const note = el("p", { class: "ww-aantal" },
+      "De eerste " + shown + " van " + plural(activities.length, "activiteit", "activiteiten")
+      + " die " + what + ".");
+    container.replaceChildren(note, list, more);
+  }
+
+  function toggleAll(button) {
+    const open = button.getAttribute("aria-expanded") !== "true";
+    button.setAttribute("aria-expanded", String(open));
+    button.textContent = open ? button.dataset.open : button.dataset.dicht;
+    for (const item of document.getElementById(button.getAttribute("aria-controls"))
+      .querySelectorAll(".ww-meer")) {
+      item.hidden = !open;
+    }
   }
 
   // --- Answers ----------------------------------------------------------------------------
@@ -257,7 +303,18 @@ function start(app) {
       const inputs = [...form.querySelectorAll("input[name='" + name + "']")];
       const checked = inputs.filter((i) => i.checked).map((i) => i.value);
       const key = stateKey(name);
-      if (inputs[0].type === "checkbox") {
+      if (inputs[0].type === "number") {
+        const typed = inputs[0].value.trim();
+        const age = Number(typed);
+        if (typed && !(/^[0-9]{1,3}$/.test(typed) && age <= MAX_AGE)) {
+          const error = form.querySelector("#fout-" + name);
+          error.hidden = false;
+          inputs[0].focus();
+          announce(error.textContent);
+          return;
+        }
+        next[key] = typed ? age : null;
+      } else if (inputs[0].type === "checkbox") {
         next[key] = checked;
       } else if (form.dataset.verplicht === name && !checked.length) {
         const error = form.querySelector(".ww-fout");
@@ -290,6 +347,8 @@ function start(app) {
       go(startState(flow));
     } else if (button.dataset.actie === "printen") {
       window.print();
+    } else if (button.dataset.actie === "toon-alle") {
+      toggleAll(button);
     }
   }
 
