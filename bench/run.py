@@ -31,7 +31,7 @@ from typing import Any
 
 from bench.generate import generate
 from generator import urls
-from generator.assets import VENDOR_FILES
+from generator.assets import SEARCH_SCRIPTS
 from generator.build import DEFAULT_NODE_MODULES, check
 from generator.publish import dumps
 from generator.search import compounds
@@ -222,7 +222,7 @@ def download_sizes(output: Path) -> dict[str, int]:
     for path in sorted((output / "static").glob("*.js")):
         if f"static/{path.name}" in html:
             files[f"other:{path.name}"] = path
-    for _, name in VENDOR_FILES:
+    for _, name in SEARCH_SCRIPTS:
         files[f"vendor:{name}"] = output / "static" / "vendor" / name
     sizes = {f"{key}_gz": gz(path.read_bytes()) for key, path in files.items()}
     sizes.update({f"{key}_raw": path.stat().st_size for key, path in files.items()})

@@ -16,13 +16,18 @@ from . import urls
 from .publish import Writer
 
 # (file in node_modules, name in the output's static/vendor/)
-VENDOR_FILES: tuple[tuple[str, str], ...] = (
-    # Search (js/zoeken/): lunr, then lunr-languages' stemmer support, then Dutch.
-    # The minified builds of the same packages: a third of the bytes to download.
+# Search (js/zoeken/): lunr, then lunr-languages' stemmer support, then Dutch, loaded by
+# the search page as classic scripts in this order. The minified builds of the same
+# packages: a third of the bytes to download.
+SEARCH_SCRIPTS: tuple[tuple[str, str], ...] = (
     ("lunr/lunr.min.js", "lunr.min.js"),
     ("lunr-languages/min/lunr.stemmer.support.min.js", "lunr.stemmer.support.min.js"),
     ("lunr-languages/min/lunr.nl.min.js", "lunr.nl.min.js"),
 )
+# ES modules that our own modules import: QR codes on the wegwijzer's handout
+# (js/wegwijzer/qr.js).
+VENDOR_MODULES: tuple[tuple[str, str], ...] = (("qrcode-generator/dist/qrcode.mjs", "qrcode.js"),)
+VENDOR_FILES = SEARCH_SCRIPTS + VENDOR_MODULES
 
 
 # A static import of one of our own modules, one per line: import { a } from "./b.js";
@@ -42,7 +47,8 @@ def module_imports(templates_dir: Path, module: str) -> list[str]:
             resolved = posixpath.normpath(posixpath.join(posixpath.dirname(name), target))
             if resolved not in found and resolved != module:
                 found.append(resolved)
-                todo.append(resolved)
+                if not resolved.startswith("vendor/"):  # a library imports nothing of ours
+                    todo.append(resolved)
     return found
 
 

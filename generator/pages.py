@@ -10,11 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import places, present, search, structured, urls, wegwijzer
+from . import places, present, qr, search, structured, urls, wegwijzer
 from .assemble import Site
 from .markup import summary
 from .model import LADDER, Activity, Organisation, Rung, Term
 from .schema import KIND_SINGULAR
+
+QR_TITLE = "QR-code met het adres van deze pagina"
 
 KIND_TITLES = {
     "doelgroepen": "Doelgroepen",
@@ -158,6 +160,9 @@ def activity(site: Site, entry: Activity) -> Page:
             "closed": present.closed(entry),
             "languages": present.languages(entry),
             "forms": present.forms(entry),
+            "qr": qr.svg(
+                urls.absolute_url(site.config.basis_url, urls.activity(entry.slug)), QR_TITLE
+            ),
             "structured_data": structured.activity_data(
                 site.config, entry, org, [t.naam for t in site.terms("soorten", entry.soorten)]
             ),
@@ -174,6 +179,9 @@ def organisation(site: Site, org: Organisation) -> Page:
         {
             "organisation": org,
             "activities": site.activities_of(org.slug),
+            "qr": qr.svg(
+                urls.absolute_url(site.config.basis_url, urls.organisation(org.slug)), QR_TITLE
+            ),
             "geo": places.geo_link(org.naam, org.adres),
             "map": places.map_link(org.adres),
             "structured_data": structured.organisation_data(site.config, org),

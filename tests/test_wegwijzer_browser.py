@@ -226,6 +226,10 @@ def check_combinations(page, site, url: str, combos) -> list[str]:
             differences.append(f"{link}: outcome {text!r}")
         if said.fits and said.contact and said.contact.naam not in text:
             differences.append(f"{link}: contact missing")
+        page.emulate_media(media="print")
+        if pdf_pages(page) != 1:  # the handout of every combination fits one A4
+            differences.append(f"{link}: the handout is not one page")
+        page.emulate_media(media="screen")
     return differences
 
 
@@ -609,7 +613,9 @@ def test_print_shows_the_handout_and_hides_questions_and_navigation(page, small,
     koffie = next(a for a in site.activities if a.slug == "a-koffie")
     assert koffie.wanneer in handout and koffie.locatie in handout
     assert "info@anker.example" in handout and "0123 45 11 11" in handout
-    assert page.locator("#ww-adres").inner_text() == page.url
+    # The address under basis_url, not the local test server's.
+    public = site.config.basis_url + "wegwijzer/#" + urlsplit(page.url).fragment
+    assert page.locator("#ww-adres").inner_text() == public
     assert pdf_pages(page) == 1
 
 
@@ -667,3 +673,88 @@ def test_handout_starts_with_the_top_of_each_list_on_one_page(page, example, exa
     page.locator("#past-nu .ww-houden-vinkje").nth(7).check()  # one more
     page.emulate_media(media="print")
     assert page.locator("#past-nu li").nth(7).is_visible()
+
+
+# --- The handout: date, note, at most eight, and a QR code that reads back ------------
+
+
+def read_qr(page, selector: str) -> list[str]:
+    """The text of the QR code(s) in the element, read from a screenshot by zxing-cpp."""
+    import io
+
+    import zxingcpp
+    from PIL import Image
+
+    shot = page.locator(selector).screenshot(scale="device")
+    return [code.text for code in zxingcpp.read_barcodes(Image.open(io.BytesIO(shot)))]
+
+
+@pytest.fixture
+def sharp(browser):
+    """A page with three device pixels per CSS pixel, as a phone camera sees print."""
+    context = browser.new_context(device_scale_factor=3)
+    context.set_default_timeout(10_000)
+    yield context.new_page()
+    context.close()
+
+
+def test_the_handout_has_the_date_a_note_and_a_qr_code_of_its_address(sharp, example, example_url):
+    page = sharp
+    import datetime as dt
+
+    link = fragment(["inkomen", "werk", "gezondheid", "sociale-contacten"], 1, (), "de-horst")
+    link += "&leeftijd=67"
+    open_page(page, example_url + link)
+    note = "Maandag 10 uur: Sanne belt u."
+    page.locator("#ww-notitie").fill(note)
+    assert note not in page.url
+    assert page.evaluate("sessionStorage.length + localStorage.length") == 0
+    page.emulate_media(media="print")
+    assert page.locator("#ww-notitie-print").inner_text() == note
+    assert not page.locator("#ww-notitie").is_visible()
+    months = (
+        "januari februari maart april mei juni juli augustus september oktober november december"
+    )
+    today = dt.date.today()  # noqa: DTZ011 (the browser's local date, on this machine)
+    assert (
+        f"{today.day} {months.split()[today.month - 1]} {today.year}"
+        in page.locator("#ww-resultaat").inner_text()
+    )
+    public = example.config.basis_url + "wegwijzer/#" + urlsplit(page.url).fragment  # not 127.0.0.1
+    assert page.locator("#ww-adres").inner_text() == public
+    assert read_qr(page, "#ww-qr-code") == [public]
+    assert pdf_pages(page) == 1
+
+
+def test_more_than_eight_on_the_handout_are_counted_not_printed(page, example, example_url):
+    open_page(page, example_url + fragment(rung=2))
+    now, _ = expected(example, rung=2)
+    page.locator("#past-nu button.ww-toon-alle").click()
+    boxes = page.locator("#past-nu .ww-houden-vinkje")
+    for index in range(5, 12):
+        boxes.nth(index).check()  # 12 past nu and 3 volgende stap: 15 ticked
+    page.emulate_media(media="print")
+    printed = page.eval_on_selector_all(
+        ".ww-item h3 a",
+        "links => links.filter(a => a.offsetParent !== null).map(a => a.getAttribute('href'))",
+    )
+    assert printed == now[:8]
+    assert page.locator("#ww-nog-meer").inner_text() == (
+        "En nog 7 activiteiten: zie de link hieronder."
+    )
+    assert pdf_pages(page) == 1
+
+
+def test_a_printed_activity_or_organisation_page_has_a_qr_code_of_its_address(
+    sharp, example, example_site, serve_site
+):
+    page = sharp
+    base = serve_site(example_site)
+    pages = [f"activiteiten/{a.slug}/" for a in example.activities[:3]]
+    pages += [f"organisaties/{o.slug}/" for o in example.organisations[:2]]
+    for path in pages:
+        page.goto(base + path)
+        assert not page.locator(".print-qr").is_visible()  # on paper only
+        page.emulate_media(media="print")
+        assert read_qr(page, ".print-qr svg") == [example.config.basis_url + path], path
+        page.emulate_media(media="screen")

@@ -16,7 +16,7 @@ from typing import Any
 
 from .. import present, urls
 from ..assemble import Site
-from ..assets import VENDOR_FILES
+from ..assets import SEARCH_SCRIPTS
 from ..model import LADDER, Toegang
 from ..publish import Writer
 from . import shards
@@ -68,7 +68,7 @@ def page_context(site: Site) -> dict[str, Any]:
         "search_cards": urls.SEARCH_CARDS,
         "search_index": urls.SEARCH_INDEX,
         "search_text": urls.SEARCH_TEXT,
-        "search_scripts": [urls.vendor(name) for _, name in VENDOR_FILES],
+        "search_scripts": [urls.vendor(name) for _, name in SEARCH_SCRIPTS],
         "search_module": "js/zoeken/pagina.js",  # in static/
         "contact_org": site.organisation(contact)
         if (contact := site.config.wegwijzer.contact)

@@ -1,5 +1,5 @@
 /* lunr.js with the Dutch language support, from the same files the site ships
- * (generator/assets.py VENDOR_FILES), for the Node tests of the core modules. */
+ * (generator/assets.py SEARCH_SCRIPTS), for the Node tests of the core modules. */
 import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);

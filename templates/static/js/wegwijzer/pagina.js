@@ -9,7 +9,12 @@
  */
 import { plural } from "../aantal.js";
 import { el } from "../dom.js";
+import { qrSvg } from "./qr.js";
 import { isState, match, MAX_AGE, outcome, parse, serialize, startState } from "./regels.js";
+
+const DATE = new Intl.DateTimeFormat("nl-NL", { day: "numeric", month: "long", year: "numeric" });
+// At most this many activities go on the one-page handout; the rest are named by count.
+const HANDOUT_MAX = 8;
 
 const app = document.getElementById("wegwijzer");
 if (app) {
@@ -23,6 +28,9 @@ function start(app) {
   const status = document.getElementById("ww-melding");
   const result = document.getElementById("ww-resultaat");
   const baseTitle = document.title;
+  const canonical = document.querySelector('link[rel="canonical"]').href;
+  const note = document.getElementById("ww-notitie");
+  const notePrinted = document.getElementById("ww-notitie-print");
 
   const steps = new Map();
   for (const form of app.querySelectorAll("form.ww-stap")) {
@@ -187,7 +195,13 @@ function start(app) {
     fillList(document.getElementById("past-nu"), found.pastNu, true, HANDOUT_NOW, "nu passen");
     fillList(document.getElementById("volgende-stap"), found.volgendeStap, Boolean(higher),
       HANDOUT_NEXT, "een volgende stap zijn");
-    document.getElementById("ww-adres").textContent = location.href;
+    // The address under basis_url (the page's canonical link), so it opens on any phone.
+    const address = canonical + location.hash;
+    document.getElementById("ww-adres").textContent = address;
+    document.getElementById("ww-qr-code").replaceChildren(
+      qrSvg(address, "QR-code met het adres van deze uitkomst"));
+    document.getElementById("ww-datum").textContent = DATE.format(new Date());
+    updateHandout();
 
     return plural(found.pastNu.length, "activiteit", "activiteiten") + " passen nu, "
       + plural(found.volgendeStap.length, "activiteit", "activiteiten") + " zijn een volgende stap.";
@@ -258,6 +272,19 @@ function start(app) {
       "De eerste " + shown + " van " + plural(activities.length, "activiteit", "activiteiten")
       + " die " + what + ".");
     container.replaceChildren(note, list, more);
+  }
+
+  /** Of the activities ticked for the handout, the first HANDOUT_MAX print; the rest are
+   * counted in "en nog N activiteiten: zie de link". */
+  function updateHandout() {
+    const ticked = [...result.querySelectorAll(".ww-item:not(.ww-weg)")];
+    ticked.forEach((item, position) => item.classList.toggle("ww-teveel", position >= HANDOUT_MAX));
+    const more = ticked.length - HANDOUT_MAX;
+    const line = document.getElementById("ww-nog-meer");
+    line.hidden = more <= 0;
+    line.textContent = more > 0
+      ? "En nog " + plural(more, "activiteit", "activiteiten") + ": zie de link hieronder."
+      : "";
   }
 
   function toggleAll(button) {
@@ -355,6 +382,7 @@ function start(app) {
   function onChange(event) {
     if (event.target.classList.contains("ww-houden-vinkje")) {
       event.target.closest("li").classList.toggle("ww-weg", !event.target.checked);
+      updateHandout();
     }
   }
 
@@ -374,6 +402,10 @@ function start(app) {
     }
     app.addEventListener("click", onClick);
     app.addEventListener("change", onChange);
+    // The note goes on paper only: never into the address, storage or anywhere else.
+    note.addEventListener("input", () => {
+      notePrinted.textContent = note.value;
+    });
     window.addEventListener("popstate", onNavigate);
     window.addEventListener("hashchange", onNavigate);
     render(state, false);
