@@ -31,8 +31,9 @@ from typing import Any
 
 from bench.generate import generate
 from generator import urls
-from generator.assets import SEARCH_SCRIPTS
+from generator.assets import SEARCH_SCRIPTS, module_imports
 from generator.build import DEFAULT_NODE_MODULES, check
+from generator.build import DEFAULT_TEMPLATES as TEMPLATES
 from generator.publish import dumps
 from generator.search import compounds
 from generator.search import documents as search_documents
@@ -226,9 +227,11 @@ def download_sizes(output: Path) -> dict[str, int]:
         files[f"vendor:{name}"] = output / "static" / "vendor" / name
     sizes = {f"{key}_gz": gz(path.read_bytes()) for key, path in files.items()}
     sizes.update({f"{key}_raw": path.stat().st_size for key, path in files.items()})
-    # The search page's own modules, each downloaded on its own.
-    modules = [output / "static" / "js" / name for name in ("dom.js", "aantal.js")]
-    modules += sorted((output / "static" / "js" / "zoeken").glob("*.js"))
+    # The search page's own modules, each downloaded on its own: pagina.js, every module
+    # it imports, and the shortlist buttons that every page loads.
+    entry = "js/zoeken/pagina.js"
+    names = [entry, *module_imports(TEMPLATES, entry), "js/lijstje/knop.js"]
+    modules = [output / "static" / name for name in dict.fromkeys(names)]
     sizes["zoeken_js_gz"] = sum(gz(path.read_bytes()) for path in modules)
     sizes["zoeken_js_raw"] = sum(path.stat().st_size for path in modules)
     lunr = sum(v for k, v in sizes.items() if k.startswith("vendor:") and k.endswith("_gz"))

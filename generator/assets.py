@@ -25,7 +25,7 @@ SEARCH_SCRIPTS: tuple[tuple[str, str], ...] = (
     ("lunr-languages/min/lunr.nl.min.js", "lunr.nl.min.js"),
 )
 # ES modules that our own modules import: QR codes on the wegwijzer's handout
-# (js/wegwijzer/qr.js).
+# (js/qr.js).
 VENDOR_MODULES: tuple[tuple[str, str], ...] = (("qrcode-generator/dist/qrcode.mjs", "qrcode.js"),)
 VENDOR_FILES = SEARCH_SCRIPTS + VENDOR_MODULES
 

@@ -54,6 +54,7 @@ def plan_pages(site: Site) -> list[Page]:
         ladder_index(site),
         wegwijzer_page(site),
         search_page(site),
+        shortlist_page(site),
     ]
     pages += [activity(site, a) for a in site.activities]
     pages += [organisation(site, o) for o in site.organisations]
@@ -137,6 +138,18 @@ def search_page(site: Site) -> Page:
         " trede, leefgebied, wijk, toegang en kosten.",
         search.page_context(site),
         h1="Zoeken in het aanbod",
+    )
+
+
+def shortlist_page(site: Site) -> Page:
+    """Mijn lijstje: the activities someone collected, from the URL fragment (JavaScript)."""
+    return Page(
+        urls.LIJSTJE,
+        "lijstje.html",
+        "Mijn lijstje",
+        "De activiteiten die u hebt verzameld, om te printen, te mailen of door te sturen.",
+        {"data_file": urls.WEGWIJZER_DATA},
+        in_sitemap=False,  # what it shows depends on the address; empty for a search engine
     )
 
 

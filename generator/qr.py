@@ -2,7 +2,7 @@
 
 A printed activity or organisation page carries a QR code of its own URL under
 `basis_url`, so that someone can open it on their own phone. The wegwijzer's
-handout makes its QR code in the browser (js/wegwijzer/qr.js), because its URL
+handout makes its QR code in the browser (js/qr.js), because its URL
 holds the answers.
 """
 

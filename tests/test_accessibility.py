@@ -43,6 +43,9 @@ def page_types(example) -> dict[str, str]:
         "wegwijzer-uitkomst": (
             "wegwijzer/#leefgebieden=inkomen,werk,gezondheid,sociale-contacten&ladder=2"
         ),
+        "soorten": "soorten/",
+        "soort": f"soorten/{example.taxonomy.soorten[0].id}/",
+        "lijstje": f"lijstje/#a={activity.slug},{example.activities[1].slug}",
     }
 
 

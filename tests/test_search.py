@@ -634,6 +634,7 @@ def test_the_search_page_loads_lunr_and_its_data_with_relative_urls(search_site:
         "../static/vendor/lunr.stemmer.support.min.js",
         "../static/vendor/lunr.nl.min.js",
         "../static/js/zoeken/pagina.js",
+        "../static/js/lijstje/knop.js",  # on every page: "Zet op mijn lijstje"
     ]
     assert page.find("script", src="../static/js/zoeken/pagina.js")["type"] == "module"
     app = page.find(id="zoeken")

@@ -9,7 +9,9 @@
  */
 import { plural } from "../aantal.js";
 import { el } from "../dom.js";
-import { qrSvg } from "./qr.js";
+import { handoutItem } from "../kaartje.js";
+import { listButton } from "../lijstje/knop.js";
+import { qrSvg } from "../qr.js";
 import { isState, match, MAX_AGE, outcome, parse, serialize, startState } from "./regels.js";
 
 const DATE = new Intl.DateTimeFormat("nl-NL", { day: "numeric", month: "long", year: "numeric" });
@@ -236,21 +238,15 @@ function start(app) {
       }
       return;
     }
-    const label = new Map(data.toegang.map((t) => [t.id, t.label]));
     const items = activities.map((a, position) => {
-      const fact = (f) => el("div", null, el("dt", null, f.label), el("dd", null,
-        ...f.delen.map((part) => (part.link ? el("a", { href: part.link }, part.tekst) : part.tekst))));
-      const facts = el("dl", { class: "ww-feiten" }, ...a.feiten.map(fact));
       const keep = el("input", { type: "checkbox", class: "ww-houden-vinkje" });
       keep.checked = position < shown;
-      const item = el("li", { class: keep.checked ? "ww-item" : "ww-item ww-weg" },
-        el("h3", { class: "ww-titel" }, el("a", { href: root + a.url }, a.titel)),
-        el("p", { class: "ww-meta" }, a.organisatie + " · ",
-          el("span", { class: "toegang toegang-" + a.toegang }, label.get(a.toegang))),
-        facts,
+      const item = handoutItem(data, a, root);
+      item.classList.toggle("ww-weg", !keep.checked);
+      item.append(el("p", { class: "ww-acties" },
         el("label", { class: "ww-houden" }, keep, " Op het uitdeelblad",
           el("span", { class: "visually-hidden" }, ": " + a.titel)),
-      );
+        " ", listButton(a.slug, a.titel)));
       if (position >= shown) {
         item.classList.add("ww-meer");
         item.hidden = true;

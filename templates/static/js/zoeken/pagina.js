@@ -7,6 +7,7 @@
  * Needs lunr.js, lunr.stemmer.support.js and lunr.nl.js, loaded before this module.
  */
 import { el } from "../dom.js";
+import { listButton } from "../lijstje/knop.js";
 import { happensOn } from "../vandaag.js";
 import { decodeIndex, mergeIndex } from "./index.js";
 import { createText } from "./tekst.js";
@@ -108,6 +109,7 @@ function resultItem(state, ref) {
     line("wanneer", "card-when", "Wanneer: ", today),
     line("waar", "card-where", "Waar: "),
     card.fragment[ref] ? el("p", { class: "card-summary" }, card.fragment[ref]) : null,
+    activity ? listButton(column.url[ref].split("/")[1], column.titel[ref]) : null,
   );
 }
 

@@ -3,7 +3,7 @@
  * The library (npm qrcode-generator, copied into static/vendor/ at build time) only
  * computes the code; this draws it, so no markup string is ever parsed.
  */
-import qrcode from "../../vendor/qrcode.js";
+import qrcode from "../vendor/qrcode.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 const QUIET_ZONE = 4; // modules of white around the code, as the standard asks
