@@ -152,3 +152,33 @@ def test_no_request_after_load_and_axe_on_the_list(page, example, base):
     # The browser itself may fetch the tab's icon again; the page asks for nothing.
     assert [r for r in requests if not r.endswith("/static/favicon.svg")] == []
     assert axe_check(page, "list with an activity") == []
+
+
+def test_keyboard_only_expand_the_answer_and_keep_a_list(page, example, base):
+    """Tab and Enter alone: open the collapsed list on the wegwijzer's result, put an
+    activity on the list, and take it off again on the list page."""
+    page.goto(base + "wegwijzer/#ladder=2")
+    page.wait_for_selector("#wegwijzer[data-klaar]")
+
+    def tab_to(selector: str) -> None:
+        for _ in range(400):
+            page.keyboard.press("Tab")
+            if page.evaluate("s => document.activeElement.matches(s)", selector):
+                return
+        raise AssertionError(f"Tab never reached {selector}")
+
+    tab_to("#past-nu button.ww-toon-alle")
+    page.keyboard.press("Enter")
+    expect(page.locator("#past-nu button.ww-toon-alle")).to_have_attribute("aria-expanded", "true")
+    tab_to("#past-nu li:nth-child(6) button.lijstje-knop")  # one that was collapsed
+    page.keyboard.press("Enter")
+    sixth = page.locator("#past-nu li:nth-child(6)")
+    expect(sixth.locator("button.lijstje-knop")).to_have_attribute("aria-pressed", "true")
+    href = sixth.locator("h3 a").get_attribute("href")
+    page.goto(base + "lijstje/")
+    page.wait_for_selector(READY)
+    assert listed(page) == [href]
+    tab_to("#lijstje-inhoud button[data-actie='weg']")
+    page.keyboard.press("Enter")
+    assert listed(page) == []
+    expect(page.locator("#lijstje-melding")).to_contain_text("staat niet meer op uw lijstje")

@@ -1,7 +1,24 @@
 /* One activity as the handout shows it: title, organisation and toegang, and its facts
  * (when, where, costs, how to get in, whom to call) from wegwijzer/data.json, where
  * generator/present.py wrote them. The wegwijzer's result and the shortlist both use it. */
+import { plural } from "./aantal.js";
 import { el } from "./dom.js";
+
+/** At most this many activities go on a one-page handout (wegwijzer result, shortlist). */
+export const HANDOUT_MAX = 8;
+
+/**
+ * Of `items` (the activities going on the handout, in order), mark all after the first
+ * HANDOUT_MAX as left off paper, and say in `line` how many that are.
+ */
+export function limitHandout(items, line) {
+  items.forEach((item, position) => item.classList.toggle("ww-teveel", position >= HANDOUT_MAX));
+  const more = items.length - HANDOUT_MAX;
+  line.hidden = more <= 0;
+  line.textContent = more > 0
+    ? "En nog " + plural(more, "activiteit", "activiteiten") + ": zie de link hieronder."
+    : "";
+}
 
 /** A list item for activity `a` of data.json, with links made from `root`. */
 export function handoutItem(data, a, root) {

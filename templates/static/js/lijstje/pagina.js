@@ -5,14 +5,12 @@
  * that no request is made. Sharing needs no server: mailto: and sms: links whose body
  * holds the list's address, and a copy button.
  */
-import { plural } from "../aantal.js";
 import { el } from "../dom.js";
-import { handoutItem } from "../kaartje.js";
+import { handoutItem, limitHandout } from "../kaartje.js";
 import { qrSvg } from "../qr.js";
 import { loadStored, parseList, serializeList, store, tabStorage, toggle } from "./lijst.js";
 
 const DATE = new Intl.DateTimeFormat("nl-NL", { day: "numeric", month: "long", year: "numeric" });
-const HANDOUT_MAX = 8; // as on the wegwijzer's handout: one A4
 
 const section = document.getElementById("lijstje");
 if (section) {
@@ -57,22 +55,16 @@ function start(section) {
     for (const part of section.querySelectorAll(".lijstje-delen, .ww-notitie")) {
       part.hidden = !slugs.length;
     }
-    const items = slugs.map((slug, position) => {
+    const items = slugs.map((slug) => {
       const a = bySlug.get(slug);
       const item = handoutItem(data, a, root);
-      item.classList.toggle("ww-teveel", position >= HANDOUT_MAX);
       item.append(el("p", { class: "ww-acties" }, el("button", {
         type: "button", class: "ww-knop-licht", "data-actie": "weg", "data-slug": slug,
       }, "Haal van mijn lijstje", el("span", { class: "visually-hidden" }, ": " + a.titel))));
       return item;
     });
     content.replaceChildren(...(items.length ? [el("ol", { class: "ww-lijst" }, ...items)] : []));
-    const more = slugs.length - HANDOUT_MAX;
-    const line = document.getElementById("lijstje-nog-meer");
-    line.hidden = more <= 0;
-    line.textContent = more > 0
-      ? "En nog " + plural(more, "activiteit", "activiteiten") + ": zie de link hieronder."
-      : "";
+    limitHandout(items, document.getElementById("lijstje-nog-meer"));
     const body = "Mijn lijstje van de sociale kaart: " + address;
     document.getElementById("lijstje-mail").href = "mailto:?subject="
       + encodeURIComponent("Mijn lijstje") + "&body=" + encodeURIComponent(body);

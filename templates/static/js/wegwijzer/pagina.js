@@ -9,14 +9,12 @@
  */
 import { plural } from "../aantal.js";
 import { el } from "../dom.js";
-import { handoutItem } from "../kaartje.js";
+import { handoutItem, limitHandout } from "../kaartje.js";
 import { listButton } from "../lijstje/knop.js";
 import { qrSvg } from "../qr.js";
 import { isState, match, MAX_AGE, outcome, parse, serialize, startState } from "./regels.js";
 
 const DATE = new Intl.DateTimeFormat("nl-NL", { day: "numeric", month: "long", year: "numeric" });
-// At most this many activities go on the one-page handout; the rest are named by count.
-const HANDOUT_MAX = 8;
 
 const app = document.getElementById("wegwijzer");
 if (app) {
@@ -273,14 +271,8 @@ function start(app) {
   /** Of the activities ticked for the handout, the first HANDOUT_MAX print; the rest are
    * counted in "en nog N activiteiten: zie de link". */
   function updateHandout() {
-    const ticked = [...result.querySelectorAll(".ww-item:not(.ww-weg)")];
-    ticked.forEach((item, position) => item.classList.toggle("ww-teveel", position >= HANDOUT_MAX));
-    const more = ticked.length - HANDOUT_MAX;
-    const line = document.getElementById("ww-nog-meer");
-    line.hidden = more <= 0;
-    line.textContent = more > 0
-      ? "En nog " + plural(more, "activiteit", "activiteiten") + ": zie de link hieronder."
-      : "";
+    limitHandout([...result.querySelectorAll(".ww-item:not(.ww-weg)")],
+      document.getElementById("ww-nog-meer"));
   }
 
   function toggleAll(button) {
