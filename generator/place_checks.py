@@ -75,12 +75,17 @@ def coordinates(value: Any, at: tuple, c: Checker) -> Any:
     return (lat, lon)
 
 
-LOCATIE = {
-    "naam": Field(text, doc="Naam van de plek, zoals Buurthuis De Linde."),
+# An address: an organisation's `adres`, and the address part of each of `locaties`.
+ADRES = {
     "straat": Field(text, doc="Straat en huisnummer."),
-    "postcode": Field(postcode, doc="Postcode, zoals 1234 AB."),
+    "postcode": Field(postcode, doc="Postcode, bijvoorbeeld 1234 AB."),
     "plaats": Field(text, doc="Woonplaats."),
     "coordinaten": Field(coordinates, doc="Breedtegraad en lengtegraad: [53.3201, 6.8612]."),
+}
+
+LOCATIE = {
+    "naam": Field(text, doc="Naam van de plek, zoals Buurthuis De Linde."),
+    **ADRES,
     "rolstoeltoegankelijk": Field(yes_no, doc="true of false: kan iemand er met een rolstoel in?"),
     "uitleg": Field(text, doc="Hoe u er komt of binnenkomt, zoals 'ingang aan de achterkant'."),
 }

@@ -8,8 +8,6 @@ holds the answers.
 
 from __future__ import annotations
 
-import functools
-
 import segno
 from markupsafe import Markup
 
@@ -20,7 +18,6 @@ ERROR_LEVEL = "m"  # 15 % of the code may be damaged (a fold, a coffee stain)
 MASK = 2
 
 
-@functools.cache
 def svg(url: str, title: str) -> Markup:
     """The QR code of `url` as inline SVG, scalable (a viewBox, no size), with a title."""
     code = segno.make(url, error=ERROR_LEVEL, micro=False, mask=MASK)

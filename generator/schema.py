@@ -30,7 +30,7 @@ from .checks import (
 from .fields import Field, group, mapping_list, validate_mapping
 from .language_checks import languages
 from .model import Address, AgeRange, Contact, Helpline, SignUp, WegwijzerConfig
-from .place_checks import coordinates, locations, postcode
+from .place_checks import ADRES, locations
 from .schedule_checks import dates, period, time_slots
 
 KIND_SINGULAR = {
@@ -39,13 +39,6 @@ KIND_SINGULAR = {
     "wijken": "wijk",
     "verwijzers": "verwijzer",
     "soorten": "soort",
-}
-
-ADRES = {
-    "straat": Field(text, doc="Straat en huisnummer."),
-    "postcode": Field(postcode, doc="Postcode, bijvoorbeeld 1234 AB."),
-    "plaats": Field(text, doc="Woonplaats."),
-    "coordinaten": Field(coordinates, doc="Breedtegraad en lengtegraad: [53.3201, 6.8612]."),
 }
 
 CONTACT = {

@@ -11,10 +11,14 @@ The rules, for editors in docs/wegwijzer.md:
   it contains r + 1 but not r (none at rung 6).
 - Chosen leefgebieden: the activity shares at least one. Chosen doelgroepen: it shares
   one or has none (open to everyone). A chosen wijk: it is in that wijk or has no wijken.
+  An age: it lies within the activity's `leeftijd` (see `applies.to_age`).
 - Order: toegang (lightest first, "algemene voorziening gaat voor", Wmo 2015), then
-  more shared leefgebieden first, then title (case-insensitive), then slug.
+  more shared leefgebieden, then one that names a chosen doelgroep, then one in the
+  chosen wijk, then title (case-insensitive), then slug.
 - Social activation fits when the number of chosen leefgebieden reaches
-  `wegwijzer.drempel` from site.yaml (policy: a problem on 4 of 7 domains).
+  `wegwijzer.drempel` (policy: a problem on 4 of 7 domains) and the rung is in
+  `wegwijzer.treden` (default 1-4); the contact is the chosen wijk's own, else
+  `wegwijzer.contact`.
 
 No I/O except through the Writer; nothing here knows about Jinja.
 """

@@ -20,3 +20,11 @@ export function el(tag, attributes, ...children) {
   }
   return node;
 }
+
+/** Say `text` in the live region `region`, emptied first so the same text is said again. */
+export function announce(region, text) {
+  region.textContent = "";
+  window.setTimeout(() => {
+    region.textContent = text;
+  }, 100);
+}

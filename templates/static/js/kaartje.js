@@ -4,6 +4,20 @@
 import { plural } from "./aantal.js";
 import { el } from "./dom.js";
 
+const DATE = new Intl.DateTimeFormat("nl-NL", { day: "numeric", month: "long", year: "numeric" });
+
+/** Today as the handout prints it: "1 december 2026". */
+export function handoutDate() {
+  return DATE.format(new Date());
+}
+
+/** The note typed before printing goes on paper only: into `printed`, nowhere else. */
+export function printNote(textarea, printed) {
+  textarea.addEventListener("input", () => {
+    printed.textContent = textarea.value;
+  });
+}
+
 /** At most this many activities go on a one-page handout (wegwijzer result, shortlist). */
 export const HANDOUT_MAX = 8;
 

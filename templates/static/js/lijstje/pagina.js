@@ -5,12 +5,11 @@
  * that no request is made. Sharing needs no server: mailto: and sms: links whose body
  * holds the list's address, and a copy button.
  */
-import { el } from "../dom.js";
-import { handoutItem, limitHandout } from "../kaartje.js";
+import { announce, el } from "../dom.js";
+import { handoutDate, handoutItem, limitHandout, printNote } from "../kaartje.js";
 import { qrSvg } from "../qr.js";
 import { loadStored, parseList, serializeList, store, tabStorage, toggle } from "./lijst.js";
 
-const DATE = new Intl.DateTimeFormat("nl-NL", { day: "numeric", month: "long", year: "numeric" });
 
 const section = document.getElementById("lijstje");
 if (section) {
@@ -29,13 +28,6 @@ function start(section) {
 
   document.getElementById("lijstje-zonder-js").hidden = true;
   section.hidden = false;
-
-  function announce(text) {
-    status.textContent = "";
-    window.setTimeout(() => {
-      status.textContent = text;
-    }, 100);
-  }
 
   function current() {
     return parseList(location.hash, new Set(bySlug.keys()));
@@ -72,18 +64,18 @@ function start(section) {
     document.getElementById("lijstje-adres").textContent = address;
     document.getElementById("lijstje-qr").replaceChildren(
       qrSvg(address, "QR-code met het adres van dit lijstje"));
-    document.getElementById("lijstje-datum").textContent = DATE.format(new Date());
+    document.getElementById("lijstje-datum").textContent = handoutDate();
     section.dataset.lijst = serializeList(slugs); // lets tests wait for exactly this list
   }
 
   function copy() {
     const address = document.getElementById("lijstje-adres").textContent;
-    const done = () => announce("De link is gekopieerd.");
+    const done = () => announce(status, "De link is gekopieerd.");
     if (navigator.clipboard && window.isSecureContext) {
-      navigator.clipboard.writeText(address).then(done, () => announce(
+      navigator.clipboard.writeText(address).then(done, () => announce(status,
         "Kopiëren lukte niet. Kopieer het adres uit de adresbalk van uw browser."));
     } else {
-      announce("Kopieer het adres uit de adresbalk van uw browser.");
+      announce(status, "Kopieer het adres uit de adresbalk van uw browser.");
     }
   }
 
@@ -96,19 +88,17 @@ function start(section) {
     if (action === "weg") {
       const a = bySlug.get(button.dataset.slug);
       set(toggle(current(), button.dataset.slug));
-      announce(a.titel + " staat niet meer op uw lijstje.");
+      announce(status, a.titel + " staat niet meer op uw lijstje.");
     } else if (action === "wissen") {
       set([]);
-      announce("Uw lijstje is leeg.");
+      announce(status, "Uw lijstje is leeg.");
     } else if (action === "printen") {
       window.print();
     } else if (action === "kopieer") {
       copy();
     }
   });
-  note.addEventListener("input", () => {
-    document.getElementById("lijstje-notitie-print").textContent = note.value;
-  });
+  printNote(note, document.getElementById("lijstje-notitie-print"));
   window.addEventListener("hashchange", () => {
     if (data) {
       set(current());

@@ -8,13 +8,12 @@
  * methods (never innerHTML).
  */
 import { plural } from "../aantal.js";
-import { el } from "../dom.js";
-import { handoutItem, limitHandout } from "../kaartje.js";
+import { announce, el } from "../dom.js";
+import { handoutDate, handoutItem, limitHandout, printNote } from "../kaartje.js";
 import { listButton } from "../lijstje/knop.js";
 import { qrSvg } from "../qr.js";
 import { isState, match, MAX_AGE, outcome, parse, serialize, startState } from "./regels.js";
 
-const DATE = new Intl.DateTimeFormat("nl-NL", { day: "numeric", month: "long", year: "numeric" });
 
 const app = document.getElementById("wegwijzer");
 if (app) {
@@ -94,14 +93,6 @@ function start(app) {
     return data.ladder.find((r) => r.trede === number);
   }
 
-  function announce(text) {
-    // Empty first, so the same text is announced again.
-    status.textContent = "";
-    window.setTimeout(() => {
-      status.textContent = text;
-    }, 100);
-  }
-
   function render(state, moveFocus) {
     current = state;
     shownHash = location.hash;
@@ -128,7 +119,7 @@ function start(app) {
     app.dataset.klaar = "ja";
     if (moveFocus) {
       heading.focus();
-      announce(message);
+      announce(status, message);
     }
   }
 
@@ -200,7 +191,7 @@ function start(app) {
     document.getElementById("ww-adres").textContent = address;
     document.getElementById("ww-qr-code").replaceChildren(
       qrSvg(address, "QR-code met het adres van deze uitkomst"));
-    document.getElementById("ww-datum").textContent = DATE.format(new Date());
+    document.getElementById("ww-datum").textContent = handoutDate();
     updateHandout();
 
     return plural(found.pastNu.length, "activiteit", "activiteiten") + " passen nu, "
@@ -325,7 +316,7 @@ function start(app) {
           const error = form.querySelector("#fout-" + name);
           error.hidden = false;
           inputs[0].focus();
-          announce(error.textContent);
+          announce(status, error.textContent);
           return;
         }
         next[key] = typed ? age : null;
@@ -335,7 +326,7 @@ function start(app) {
         const error = form.querySelector(".ww-fout");
         error.hidden = false;
         inputs[0].focus();
-        announce(error.textContent);
+        announce(status, error.textContent);
         return;
       } else if (key === "ladder") {
         next[key] = Number(checked[0]);
@@ -390,10 +381,7 @@ function start(app) {
     }
     app.addEventListener("click", onClick);
     app.addEventListener("change", onChange);
-    // The note goes on paper only: never into the address, storage or anywhere else.
-    note.addEventListener("input", () => {
-      notePrinted.textContent = note.value;
-    });
+    printNote(note, notePrinted);
     window.addEventListener("popstate", onNavigate);
     window.addEventListener("hashchange", onNavigate);
     render(state, false);
