@@ -1,4 +1,5 @@
-"""activiteiten/<slug>/agenda.ics: an activity's `tijden` as an iCalendar file.
+"""activiteiten/<slug>/agenda.ics: an activity's `tijden` as an iCalendar file, and
+open-data/agenda.ics with those of every activity.
 
 One VEVENT per time slot, with an RRULE (weekly; every other week from `vanaf`; or
 the nth weekdays of the month), UNTIL at the end of `periode`, an EXDATE for each
@@ -29,19 +30,19 @@ TIMEZONE_YEARS = 10  # transitions written into the VTIMEZONE
 
 def write_calendars(site: Site, writer: Writer) -> None:
     """An agenda.ics for every activity with `tijden`."""
-    host = urlsplit(site.config.basis_url).hostname or "sociale-kaart"
+    host = _host(site)
     for activity in site.activities:
         if activity.tijden:
             writer.write(urls.activity_calendar(activity.slug), calendar(activity, host).to_ical())
 
 
-def _start_date(activity: Activity) -> dt.date:
+def start_date(activity: Activity) -> dt.date:
     if activity.periode and activity.periode.van:
         return activity.periode.van
     return activity.gecontroleerd or ANCHOR
 
 
-def _first_day(slot: TimeSlot, start: dt.date) -> dt.date:
+def first_day(slot: TimeSlot, start: dt.date) -> dt.date:
     """The first day on or after `start` that is one of the slot's days."""
     if slot.vanaf:
         return slot.vanaf
@@ -67,14 +68,43 @@ def _rule(slot: TimeSlot, activity: Activity) -> vRecur:
 
 def calendar(activity: Activity, host: str) -> Calendar:
     """The calendar of one activity (public for the tests)."""
+    return _calendar(activity.titel, [activity], host)
+
+
+def combined(site: Site) -> bytes:
+    """open-data/agenda.ics: every activity with `tijden` in one calendar."""
+    with_times = [a for a in site.activities if a.tijden]
+    return _calendar(f"{site.config.titel}: agenda", with_times, _host(site)).to_ical()
+
+
+def _host(site: Site) -> str:
+    return urlsplit(site.config.basis_url).hostname or "sociale-kaart"
+
+
+def _calendar(name: str, activities: list[Activity], host: str) -> Calendar:
     cal = Calendar()
     cal.add("prodid", "-//Sociale Kaart//agenda//NL")
     cal.add("version", "2.0")
-    cal.add("x-wr-calname", activity.titel)
-    start = _start_date(activity)
+    cal.add("x-wr-calname", name)
+    for activity in activities:
+        for event in _events(activity, host):
+            cal.add_component(event)
+    starts = [start_date(a) for a in activities] or [ANCHOR]
+    first_year = dt.date(min(starts).year, 1, 1)
+    last_year = dt.date(max(starts).year + TIMEZONE_YEARS, 1, 1)
+    zone = Timezone.from_tzinfo(ZONE, tzid=TZID, first_date=first_year, last_date=last_year)
+    zone.pop("COMMENT", None)  # icalendar's own note is in English; ours says the same
+    zone.add("comment", f"Deze tijdzone geldt van {first_year} tot {last_year}.")
+    cal.add_component(zone)
+    return cal
+
+
+def _events(activity: Activity, host: str) -> list[Event]:
+    start = start_date(activity)
     stamp = dt.datetime.combine(activity.gecontroleerd or ANCHOR, dt.time(), dt.UTC)
+    events = []
     for n, slot in enumerate(activity.tijden, start=1):
-        first = _first_day(slot, start)
+        first = first_day(slot, start)
         event = Event()
         event.add("uid", f"{activity.slug}-{n}@{host}")
         event.add("dtstamp", stamp)
@@ -82,12 +112,11 @@ def calendar(activity: Activity, host: str) -> Calendar:
         event.add("dtstart", dt.datetime.combine(first, slot.van, ZONE))
         event.add("dtend", dt.datetime.combine(first, slot.tot, ZONE))
         event.add("rrule", _rule(slot, activity))
-        description = present.slot(slot)
         if activity.places:
             event.add("location", "; ".join(places.full_line(p) for p in activity.places))
         if len(activity.places) == 1 and activity.places[0].coordinaten:
             event.add("geo", activity.places[0].coordinaten)
-        event.add("description", description)
+        event.add("description", present.slot(slot))
         days = {DAYS.index(d) for d in slot.dagen}
         skipped = [
             dt.datetime.combine(day, slot.van, ZONE)
@@ -96,11 +125,5 @@ def calendar(activity: Activity, host: str) -> Calendar:
         ]
         if skipped:
             event.add("exdate", skipped)
-        cal.add_component(event)
-    first_year = dt.date(start.year, 1, 1)
-    last_year = first_year.replace(year=first_year.year + TIMEZONE_YEARS)
-    zone = Timezone.from_tzinfo(ZONE, tzid=TZID, first_date=first_year, last_date=last_year)
-    zone.pop("COMMENT", None)  # icalendar's own note is in English; ours says the same
-    zone.add("comment", f"Deze tijdzone geldt van {first_year} tot {last_year}.")
-    cal.add_component(zone)
-    return cal
+        events.append(event)
+    return events

@@ -17,10 +17,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import agenda, assets, pages, publish, render, search, wegwijzer
+from . import agenda, assets, opendata, pages, publish, render, search, wegwijzer
 from .assemble import Site, assemble
 from .diagnostics import BuildFailed, Diagnostics
 from .loader import load_content
+from .opendata.page import open_data_page
 from .search import compounds
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -68,13 +69,15 @@ def build(
     words = compounds.word_list()
     notes = () if words else (compounds.missing_word_list(),)
     env = render.make_environment(templates_dir)
-    planned = pages.plan_pages(site)
+    downloads = opendata.downloads(site)
+    planned = pages.plan_pages(site, (open_data_page(site, downloads),))
     advance = progress(len(planned)) if progress else None
     outputs: tuple[tuple[str, Callable[[publish.Writer], None]], ...] = (
         ("pagina's", lambda w: render.render_pages(env, site, planned, w, advance)),
         ("sitemap en robots.txt", lambda w: render.write_sitemap(env, site, planned, w)),
         ("gegevens van de wegwijzer", lambda w: wegwijzer.write_data(site, w)),
         ("agenda's (iCalendar)", lambda w: agenda.write_calendars(site, w)),
+        ("open data", lambda w: opendata.write(downloads, w)),
         ("zoekindex", lambda w: search.write_index(site, w, words)),
         (
             "opmaak, scripts en bibliotheken",

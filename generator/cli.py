@@ -20,6 +20,7 @@ from .diagnostics import BuildFailed, Diagnostic, Diagnostics, Severity
 from .present import count
 
 if TYPE_CHECKING:
+    from .assemble import Site
     from .build import BuildReport
 
 GROUP_AFTER = 5  # identical warnings beyond this many are summarised in one line
@@ -79,7 +80,14 @@ def build(content_dir: Path, output_dir: Path, strict: bool) -> None:
 @main.command()
 @content_option
 @strict_option
-def check(content_dir: Path, strict: bool) -> None:
+@click.option(
+    "--open-data",
+    "hsds_schema",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Controleer ook de open data tegen de HSDS 3.0-schema's in deze map: de map schema/"
+    " van openreferral/specification, versie 3.0.",
+)
+def check(content_dir: Path, strict: bool, hsds_schema: Path | None) -> None:
     """Controleer alleen de inhoud; er wordt niets gebouwd."""
     from .build import check as run_check
 
@@ -93,6 +101,31 @@ def check(content_dir: Path, strict: bool) -> None:
         f" {count(len(site.activities), 'activiteit', 'activiteiten')},"
         f" {count(len(diags.warnings), 'waarschuwing', 'waarschuwingen')}."
     )
+    if hsds_schema is not None:
+        _check_open_data(site, hsds_schema)
+
+
+def _check_open_data(site: Site, schema_dir: Path) -> None:
+    """Validate the HSDS export of `site` against the schemas; exit 1 on any problem."""
+    from . import opendata
+    from .opendata.api import ROOT
+    from .opendata.validate import check_files
+
+    if not (schema_dir / "service.json").is_file() or not (schema_dir / "openapi.json").is_file():
+        click.echo(f"Gestopt: in {schema_dir}/ staan geen HSDS-schema's (service.json).", err=True)
+        sys.exit(2)
+    files = {
+        d.path.removeprefix(ROOT): d.data
+        for d in opendata.downloads(site)
+        if d.path.startswith(ROOT)
+    }
+    problems = check_files(files, schema_dir)
+    for problem in problems:
+        click.echo(problem, err=True)
+    if problems:
+        click.echo(f"Open data: {count(len(problems), 'fout', 'fouten')} in de HSDS-bestanden.")
+        sys.exit(1)
+    click.echo(f"Open data: alle {len(files)} HSDS-bestanden kloppen met de schema's.")
 
 
 @main.command()

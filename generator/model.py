@@ -126,6 +126,8 @@ class SiteConfig:
     intro: str = ""
     wegwijzer: WegwijzerConfig = field(default_factory=WegwijzerConfig)
     direct_hulp: tuple[Helpline, ...] = ()
+    licentie: str = "CC0-1.0"  # of the open data, an SPDX id
+    provincie: str = ""  # for the addresses of the open data (HSDS state_province)
 
 
 @dataclass(frozen=True, slots=True)

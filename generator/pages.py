@@ -44,8 +44,9 @@ class Page:
         return self.h1 or self.title
 
 
-def plan_pages(site: Site) -> list[Page]:
-    """Every page of the site, in a stable order."""
+def plan_pages(site: Site, extra: tuple[Page, ...] = ()) -> list[Page]:
+    """Every page of the site, in a stable order; `extra` are pages planned elsewhere
+    (the /open-data/ page, which needs the downloads)."""
     pages = [
         home(site),
         overview(site),
@@ -55,6 +56,7 @@ def plan_pages(site: Site) -> list[Page]:
         wegwijzer_page(site),
         search_page(site),
         shortlist_page(site),
+        *extra,
     ]
     pages += [activity(site, a) for a in site.activities]
     pages += [organisation(site, o) for o in site.organisations]

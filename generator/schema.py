@@ -29,6 +29,7 @@ from .checks import (
 )
 from .fields import Field, group, mapping_list, validate_mapping
 from .language_checks import languages
+from .licence_checks import licence
 from .model import Address, AgeRange, Contact, Helpline, SignUp, WegwijzerConfig
 from .place_checks import ADRES, locations
 from .schedule_checks import dates, period, time_slots
@@ -100,6 +101,8 @@ SITE = {
         ),
         doc="Wie u belt bij direct gevaar of een crisis, zoals 112 en 113.",
     ),
+    "licentie": Field(licence, doc="Licentie van de open data, als SPDX-code; weg: CC0-1.0."),
+    "provincie": Field(text, doc="Provincie van de gemeente, voor de adressen in de open data."),
 }
 
 TERM = {

@@ -46,6 +46,7 @@ def page_types(example) -> dict[str, str]:
         "soorten": "soorten/",
         "soort": f"soorten/{example.taxonomy.soorten[0].id}/",
         "lijstje": f"lijstje/#a={activity.slug},{example.activities[1].slug}",
+        "open data": "open-data/",
     }
 
 

@@ -477,7 +477,7 @@ EVERY_MISTAKE = [
     "content/site.yaml:7: wegwijzer.contact: 'wijkteem' is geen bekende organisatie: er is geen"
     " bestand organisaties/wijkteem.md (bedoelde u 'wijkteam'?)",
     "content/site.yaml:8: kleur: onbekend veld; de velden hier heten 'titel', 'gemeente',"
-    " 'basis_url', 'intro', 'wegwijzer' of 'direct_hulp'",
+    " 'basis_url', 'intro', 'wegwijzer', 'direct_hulp', 'licentie' of 'provincie'",
     "content/taxonomie.yaml:4: doelgroepen[2].id: 'Jonge Mantelzorgers' mag alleen kleine"
     " letters, cijfers en koppeltekens bevatten, bijvoorbeeld 'jonge-mantelzorgers'",
     "content/taxonomie.yaml:6: doelgroepen[3].id: 'ouderen' staat al op regel 2; kies een ander id",

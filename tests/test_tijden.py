@@ -143,7 +143,7 @@ def test_json_ld_has_the_weekly_opening_hours(site: Path) -> None:
 
 def test_without_tijden_there_is_no_agenda(minimal_content, tmp_path) -> None:
     build(minimal_content(), tmp_path / "out")
-    assert not list((tmp_path / "out").rglob("agenda.ics"))
+    assert not list((tmp_path / "out" / "activiteiten").rglob("agenda.ics"))
     assert "agenda.ics" not in (tmp_path / "out/activiteiten/koffie/index.html").read_text()
 
 

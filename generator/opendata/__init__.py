@@ -1,0 +1,61 @@
+"""Open data: the files other systems take our data from, written by every build.
+
+`downloads(site)` makes them all in memory (the /open-data/ page lists them with their
+sizes, so they exist before the pages are rendered); `write` puts them in the output.
+
+    open-data/hsds/...            HSDS 3.0 JSON, laid out as a read-only HSDS API (`api`)
+    open-data/hsds/csv/...        the HSDS tabular form with datapackage.json (`tabular`)
+    open-data/activiteiten.csv    spreadsheets for policy staff (`spreadsheet`)
+    open-data/organisaties.csv
+    open-data/agenda.ics          every activity with `tijden` (`agenda`)
+    open-data/locaties.geojson    every place with coordinates (`geo`)
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from .. import agenda, urls
+from ..assemble import Site
+from ..publish import Writer
+from . import api, geo, spreadsheet, tabular
+
+SPREADSHEET_ACTIVITIES = "open-data/activiteiten.csv"
+SPREADSHEET_ORGANISATIONS = "open-data/organisaties.csv"
+CALENDAR = "open-data/agenda.ics"
+GEOJSON = "open-data/locaties.geojson"
+
+
+@dataclass(frozen=True)
+class Download:
+    path: str  # site-relative
+    data: bytes
+    group: str  # the heading it is listed under on /open-data/: hsds, tabel, overig
+
+    @property
+    def name(self) -> str:
+        return self.path.removeprefix(urls.OPEN_DATA)
+
+
+def _json(data: object) -> bytes:
+    """Indented JSON, in the field order of the HSDS schemas: readable, and stable."""
+    return (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def downloads(site: Site) -> list[Download]:
+    """Every open-data file, in a stable order."""
+    found = [Download(path, _json(data), "hsds") for path, data in api.files(site).items()]
+    found += [Download(path, data, "hsds-csv") for path, data in tabular.files(site).items()]
+    found += [
+        Download(SPREADSHEET_ACTIVITIES, spreadsheet.activities(site), "overig"),
+        Download(SPREADSHEET_ORGANISATIONS, spreadsheet.organisations(site), "overig"),
+        Download(CALENDAR, agenda.combined(site), "overig"),
+        Download(GEOJSON, _json(geo.feature_collection(site)), "overig"),
+    ]
+    return found
+
+
+def write(files: list[Download], writer: Writer) -> None:
+    for download in files:
+        writer.write(download.path, download.data)

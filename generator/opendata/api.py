@@ -1,0 +1,76 @@
+"""The HSDS export as the files of a read-only HSDS API, served by any static host.
+
+    open-data/hsds/index.json                 the API root (version, profile, openapi_url)
+    open-data/hsds/services.json              one page holding every service (list form)
+    open-data/hsds/services/<id>.json         one service with everything it has
+    open-data/hsds/organizations.json         one page holding every organization
+    open-data/hsds/organizations/<id>.json    one organization with its services
+    open-data/hsds/taxonomies.json            every taxonomy
+    open-data/hsds/taxonomy_terms.json        every term of every taxonomy
+
+The pages follow the `Page` schema of the HSDS OpenAPI file: a single page, so a
+client that follows `total_pages` reads everything with one request.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .. import licence_checks, urls
+from ..assemble import Site
+from .records import HSDS_VERSION, OPENAPI_URL
+from .services import ServiceRecords
+
+ROOT = "open-data/hsds/"
+PROFILE_ANCHOR = "#profiel"
+
+
+def page(contents: list[dict[str, Any]]) -> dict[str, Any]:
+    """All items on one page of an HSDS list response."""
+    return {
+        "total_items": len(contents),
+        "total_pages": 1,
+        "page_number": 1,
+        "size": len(contents),
+        "first_page": True,
+        "last_page": True,
+        "empty": not contents,
+        "contents": contents,
+    }
+
+
+def files(site: Site) -> dict[str, Any]:
+    """Every file of the HSDS API: site-relative path -> the JSON data it holds."""
+    records = ServiceRecords(site)
+    out: dict[str, Any] = {}
+    base = site.config.basis_url
+    out[ROOT + "index.json"] = {
+        "version": HSDS_VERSION,
+        "profile": urls.absolute_url(base, urls.OPEN_DATA) + PROFILE_ANCHOR,
+        "openapi_url": OPENAPI_URL,
+        "license": licence_checks.url(site.config.licentie),
+    }
+    out[ROOT + "services.json"] = page([records.service(a, nested=False) for a in site.activities])
+    for activity in site.activities:
+        service = records.service(activity)
+        out[f"{ROOT}services/{service['id']}.json"] = service
+    out[ROOT + "organizations.json"] = page(
+        [records.organisation(o, nested=False) for o in site.organisations]
+    )
+    for org in site.organisations:
+        record = records.organisation(org)
+        record["services"] = [
+            {"id": records.ids.activity(a.slug), "name": a.titel}
+            for a in site.activities_of(org.slug)
+            if a.organisatie == org.slug
+        ]
+        out[f"{ROOT}organizations/{record['id']}.json"] = record
+    out[ROOT + "taxonomies.json"] = page([records.taxonomy(v) for v in records.vocabularies])
+    out[ROOT + "taxonomy_terms.json"] = page(
+        [
+            {**term, "taxonomy_detail": records.taxonomy(v)}
+            for v in records.vocabularies
+            for term in records.terms(v)
+        ]
+    )
+    return out

@@ -1,0 +1,188 @@
+"""The HSDS tabular form: one CSV per HSDS table, plus a datapackage.json that describes them.
+
+The rows are the records of the JSON export, flattened: each nested object becomes a
+row of its own table, linked by the ids it already carries (service_id, location_id,
+link_id, ...). Columns are the HSDS fields in the order of the official tabular schema
+(tests/test_open_data.py compares them); comma-separated, UTF-8, as the examples of
+the specification are. A field we do not fill stays empty.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+from .. import licence_checks
+from ..assemble import Site
+from ..publish import dumps
+from .services import ServiceRecords
+
+ROOT = "open-data/hsds/csv/"
+
+# table -> (file, columns); the columns of schema/compiled/tabular.json at HSDS 3.0
+TABLES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "organization": ("organizations.csv", (
+        "id", "name", "alternate_name", "description", "email", "website", "tax_status",
+        "tax_id", "year_incorporated", "legal_status", "logo", "uri", "parent_organization_id",
+    )),
+    "service": ("services.csv", (
+        "id", "organization_id", "program_id", "name", "alternate_name", "description", "url",
+        "email", "status", "interpretation_services", "application_process",
+        "fees_description", "wait_time", "fees", "accreditations", "eligibility_description",
+        "minimum_age", "maximum_age", "assured_date", "assurer_email", "licenses", "alert",
+        "last_modified",
+    )),
+    "location": ("locations.csv", (
+        "id", "location_type", "url", "organization_id", "name", "alternate_name",
+        "description", "transportation", "latitude", "longitude", "external_identifier",
+        "external_identifier_type",
+    )),
+    "service_at_location": (
+        "service_at_location.csv", ("id", "service_id", "location_id", "description")
+    ),
+    "address": ("addresses.csv", (
+        "id", "location_id", "attention", "address_1", "address_2", "city", "region",
+        "state_province", "postal_code", "country", "address_type",
+    )),
+    "phone": ("phones.csv", (
+        "id", "location_id", "service_id", "organization_id", "contact_id",
+        "service_at_location_id", "number", "extension", "type", "description",
+    )),
+    "contact": ("contacts.csv", (
+        "id", "organization_id", "service_id", "service_at_location_id", "location_id", "name",
+        "title", "department", "email",
+    )),
+    "schedule": ("schedules.csv", (
+        "id", "service_id", "location_id", "service_at_location_id", "valid_from", "valid_to",
+        "dtstart", "timezone", "until", "count", "wkst", "freq", "interval", "byday",
+        "byweekno", "bymonthday", "byyearday", "description", "opens_at", "closes_at",
+        "schedule_link", "attending_type", "notes",
+    )),
+    "language": ("languages.csv", (
+        "id", "service_id", "location_id", "phone_id", "name", "code", "note",
+    )),
+    "cost_option": ("cost_options.csv", (
+        "id", "service_id", "valid_from", "valid_to", "option", "currency", "amount",
+        "amount_description",
+    )),
+    "accessibility": ("accessibility.csv", ("id", "location_id", "description", "details", "url")),
+    "attribute": ("attributes.csv", (
+        "id", "link_id", "taxonomy_term_id", "link_type", "link_entity", "value",
+    )),
+    "metadata": ("metadata.csv", (
+        "id", "resource_id", "resource_type", "last_action_date", "last_action_type",
+        "field_name", "previous_value", "replacement_value", "updated_by",
+    )),
+    "taxonomy": ("taxonomies.csv", ("id", "name", "description", "uri", "version")),
+    "taxonomy_term": ("taxonomy_terms.csv", (
+        "id", "code", "name", "description", "parent_id", "taxonomy", "language",
+        "taxonomy_id", "term_uri",
+    )),
+}  # fmt: skip
+
+NUMBERS = {"year_incorporated", "minimum_age", "maximum_age", "latitude", "longitude",
+           "extension", "timezone", "count", "interval", "amount"}  # fmt: skip
+
+# nested key in a JSON record -> the table its objects go to (None: written elsewhere)
+NESTED: dict[str, str | None] = {
+    "phones": "phone",
+    "schedules": "schedule",
+    "service_at_locations": "service_at_location",
+    "location": "location",
+    "locations": "location",
+    "addresses": "address",
+    "accessibility": "accessibility",
+    "languages": "language",
+    "cost_options": "cost_option",
+    "contacts": "contact",
+    "attributes": "attribute",
+    "metadata": "metadata",
+    "organization": None,  # every organization is a row of its own already
+    "taxonomy_term": None,  # so is every term
+    "taxonomy_detail": None,
+}
+
+
+def _flatten(table: str, record: dict[str, Any], rows: dict[str, dict[str, dict]]) -> None:
+    """Add `record` to its table and each nested object to its own (once per id)."""
+    own = {}
+    for key, value in record.items():
+        if key in NESTED:
+            target = NESTED[key]
+            for item in value if isinstance(value, list) else [value]:
+                if target:
+                    _flatten(target, item, rows)
+        else:
+            own[key] = value
+    rows[table].setdefault(own["id"], own)
+
+
+def rows(site: Site) -> dict[str, list[dict[str, Any]]]:
+    """Every table's rows, from the full JSON records, in a stable order."""
+    records = ServiceRecords(site)
+    found: dict[str, dict[str, dict]] = {table: {} for table in TABLES}
+    for org in site.organisations:
+        _flatten("organization", records.organisation(org), found)
+    for activity in site.activities:
+        _flatten("service", records.service(activity), found)
+    for vocabulary in records.vocabularies:
+        _flatten("taxonomy", records.taxonomy(vocabulary), found)
+        for term in records.terms(vocabulary):
+            _flatten("taxonomy_term", term, found)
+    return {table: list(by_id.values()) for table, by_id in found.items()}
+
+
+def _cell(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return "" if value is None else str(value)
+
+
+def _csv(columns: tuple[str, ...], items: list[dict[str, Any]]) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(columns)
+    for item in items:
+        writer.writerow([_cell(item.get(c)) for c in columns])
+    return out.getvalue().encode("utf-8")
+
+
+def datapackage(site: Site, tables: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
+    """The Frictionless data package that describes the CSV files."""
+    licence = site.config.licentie
+    resources = []
+    for table, (file, columns) in TABLES.items():
+        if not tables[table]:
+            continue
+        fields = [{"name": c, "type": "number" if c in NUMBERS else "string"} for c in columns]
+        resources.append(
+            {
+                "name": table,
+                "path": file,
+                "profile": "tabular-data-resource",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "schema": {"fields": fields, "primaryKey": ["id"]},
+            }
+        )
+    return {
+        "profile": "tabular-data-package",
+        "name": "hsds",
+        "title": f"{site.config.titel}: HSDS 3.0 in tabelvorm",
+        "licenses": [{"name": licence, "path": licence_checks.url(licence)}],
+        "resources": resources,
+    }
+
+
+def files(site: Site) -> dict[str, bytes]:
+    """Each non-empty table as CSV, and datapackage.json."""
+    tables = rows(site)
+    out = {
+        ROOT + file: _csv(columns, tables[table])
+        for table, (file, columns) in TABLES.items()
+        if tables[table]
+    }
+    out[ROOT + "datapackage.json"] = (dumps(datapackage(site, tables)) + "\n").encode("utf-8")
+    return out
