@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from . import applies
 from .diagnostics import Diagnostics
-from .model import LADDER, Activity, Content, Organisation, SiteConfig, Taxonomy, Term
+from .model import LADDER, Activity, Boundary, Content, Organisation, SiteConfig, Taxonomy, Term
 from .schema import KIND_SINGULAR, TAXONOMY_KINDS, TAXONOMY_LISTS
 from .urls import VOOR_IEDEREEN
 
@@ -31,6 +31,8 @@ class Site:
     organisations: tuple[Organisation, ...]
     activities: tuple[Activity, ...]
     zoekwoorden: tuple[tuple[str, ...], ...] = ()
+    boundaries: tuple[Boundary, ...] = ()
+    """The wijk outlines of content/kaart/wijken.geojson, for the map."""
     _organisations: dict[str, Organisation] = field(init=False, repr=False)
     _terms: dict[str, dict[str, Term]] = field(init=False, repr=False)
     _by_org: dict[str, list[Activity]] = field(init=False, repr=False)
@@ -166,7 +168,14 @@ def assemble(content: Content, diags: Diagnostics) -> Site | None:
     activities = tuple(
         sorted((a for a in content.activities if a.organisatie in known), key=activity_order)
     )
-    site = Site(content.site, content.taxonomy, organisations, activities, content.zoekwoorden)
+    site = Site(
+        content.site,
+        content.taxonomy,
+        organisations,
+        activities,
+        content.zoekwoorden,
+        content.boundaries,
+    )
     if not diags.has_errors():
         # With errors, entries are missing from the model and these warnings would mislead.
         _warn_unused(site, diags)

@@ -20,6 +20,7 @@ from pathlib import Path
 from . import agenda, assets, opendata, pages, publish, render, search, wegwijzer
 from .assemble import Site, assemble
 from .diagnostics import BuildFailed, Diagnostics
+from .kaart import map_page
 from .loader import load_content
 from .opendata.page import open_data_page
 from .search import compounds
@@ -70,7 +71,7 @@ def build(
     notes = () if words else (compounds.missing_word_list(),)
     env = render.make_environment(templates_dir)
     downloads = opendata.downloads(site)
-    planned = pages.plan_pages(site, (open_data_page(site, downloads),))
+    planned = pages.plan_pages(site, (map_page(site), open_data_page(site, downloads)))
     advance = progress(len(planned)) if progress else None
     outputs: tuple[tuple[str, Callable[[publish.Writer], None]], ...] = (
         ("pagina's", lambda w: render.render_pages(env, site, planned, w, advance)),

@@ -11,7 +11,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from . import vocabulary
+from . import boundaries, vocabulary
 from .checks import INVALID, SLUG_RE, Checker, report_markdown, slugify
 from .diagnostics import Diagnostics, display_path
 from .frontmatter import parse_markdown_file, parse_yaml
@@ -58,7 +58,9 @@ def load_content(content_dir: Path, diags: Diagnostics, today: dt.date) -> Conte
             if activity:
                 activities.append(activity)
     zoekwoorden = vocabulary.load(source, diags)
-    return Content(site, taxonomy, tuple(organisations), tuple(activities), zoekwoorden)
+    wijk_ids = taxonomy_ids.get("wijken")  # None: taxonomie.yaml did not load
+    outlines = boundaries.load(source, diags, wijk_ids) if wijk_ids is not None else ()
+    return Content(site, taxonomy, tuple(organisations), tuple(activities), zoekwoorden, outlines)
 
 
 def _entry_files(source: ContentFolder, folder: Path, diags: Diagnostics) -> list[Path]:

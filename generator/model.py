@@ -274,6 +274,15 @@ class Activity:
 
 
 @dataclass(frozen=True, slots=True)
+class Boundary:
+    """A wijk's outline from content/kaart/wijken.geojson: polygons of rings of
+    (latitude, longitude) points; the first ring of a polygon is its outside."""
+
+    wijk: str
+    polygons: tuple[tuple[tuple[tuple[float, float], ...], ...], ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Content:
     """Everything that loaded without errors, sorted by slug."""
 
@@ -283,3 +292,4 @@ class Content:
     activities: tuple[Activity, ...]
     zoekwoorden: tuple[tuple[str, ...], ...] = ()
     """Groups of search words that belong together (content/zoekwoorden.yaml)."""
+    boundaries: tuple[Boundary, ...] = ()

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from urllib.parse import quote, urlencode
 
 from .assemble import Site
+from .checks import slugify
 from .model import Activity, Address, Location, Term
 from .wording import joined
 
@@ -71,11 +72,22 @@ def full_line(location: Location) -> str:
 
 
 def wheelchair(location: Location) -> str:
-    if location.rolstoeltoegankelijk is None:
+    return wheelchair_text(location.rolstoeltoegankelijk)
+
+
+def wheelchair_text(accessible: bool | None) -> str:
+    """`Toegankelijk met een rolstoel.`, the opposite, or empty when not known."""
+    if accessible is None:
         return ""
-    if location.rolstoeltoegankelijk:
+    if accessible:
         return "Toegankelijk met een rolstoel."
     return "Niet toegankelijk met een rolstoel."
+
+
+def anchor(naam: str, coordinates: tuple[float, float]) -> str:
+    """The id of a place on /kaart/: `buurthuis-de-linde-52_09070-5_12140`."""
+    lat, lon = coordinates
+    return f"{slugify(naam) if naam else 'plek'}-{lat:.5f}-{lon:.5f}".replace(".", "_")
 
 
 def geo_link(naam: str, address: Address | Location) -> str:
@@ -109,6 +121,7 @@ class PlaceCard:
     wheelchair: str
     geo: str
     map: str
+    on_map: str = ""  # the place's anchor on /kaart/, with coordinates
 
 
 def cards(activity: Activity) -> list[PlaceCard]:
@@ -122,6 +135,7 @@ def cards(activity: Activity) -> list[PlaceCard]:
             wheelchair(location),
             geo_link(location.naam, location),
             map_link(location),
+            anchor(location.naam, location.coordinaten) if location.coordinaten else "",
         )
         if card.address or card.uitleg or card.wheelchair or card.geo:
             shown.append(card)

@@ -47,6 +47,7 @@ def page_types(example) -> dict[str, str]:
         "soort": f"soorten/{example.taxonomy.soorten[0].id}/",
         "lijstje": f"lijstje/#a={activity.slug},{example.activities[1].slug}",
         "open data": "open-data/",
+        "kaart": "kaart/",
     }
 
 

@@ -116,7 +116,13 @@ def test_a_place_shows_its_address_access_and_map_links(minimal_content, tmp_pat
         "De ingang is aan de achterkant.",
         "Toegankelijk met een rolstoel.",
         "Open in uw kaart-app · Bekijk op OpenStreetMap",
+        "Bekijk op de kaart van Proefdorp",
     ]
+    on_map = section.select_one("p.op-de-kaart a")["href"]
+    assert on_map == "../../kaart/#buurthuis-de-linde-52_25510-6_16020"
+    assert (out / "kaart/index.html").read_text("utf-8").count(
+        'id="buurthuis-de-linde-52_25510'
+    ) == 1
     geo, osm = section.select("p.kaart a")
     assert geo["href"] == "geo:52.2551,6.1602?q=52.2551,6.1602(Buurthuis%20De%20Linde)"
     assert osm["href"] == (

@@ -30,8 +30,11 @@ class Point:
     @property
     def key(self) -> str:
         """A stable anchor for the place: its coordinates."""
-        lat, lon = self.coordinaten
-        return f"plek-{lat:.5f}-{lon:.5f}".replace(".", "_")
+        return places.anchor(self.naam, self.coordinaten)
+
+    @property
+    def wheelchair(self) -> str:
+        return places.wheelchair_text(self.rolstoeltoegankelijk)
 
 
 def points(site: Site) -> list[Point]:
