@@ -99,6 +99,27 @@ def url(value: Any, at: tuple, c: Checker) -> Any:
     return value
 
 
+TILE_PLACES = ("{z}", "{x}", "{y}")
+
+
+def tile_url(value: Any, at: tuple, c: Checker) -> Any:
+    """The address of a tile server: a web address with {z}, {x} and {y} in it."""
+    value = text(value, at, c)
+    if value is INVALID:
+        return value
+    missing = [p for p in TILE_PLACES if p not in value]
+    if missing:
+        return c.error(
+            at,
+            f"in het adres van de tegels ontbreekt {' en '.join(missing)}; schrijf het zoals"
+            " https://tegels.voorbeeld.nl/{z}/{x}/{y}.png",
+        )
+    problem = _web_address_problem(value.replace("{", "").replace("}", ""))
+    if problem:
+        return c.error(at, f"{describe_value(value)} is geen geldig webadres; {problem}")
+    return value
+
+
 def base_url(value: Any, at: tuple, c: Checker) -> Any:
     """`basis_url`: a site address with only a path, which always ends with a slash, so
     page paths can be appended."""

@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 
 from . import applies
 from .diagnostics import Diagnostics
-from .model import LADDER, Activity, Boundary, Content, Organisation, SiteConfig, Taxonomy, Term
+from .model import LADDER, Activity, Boundary, Content, Organisation, Taxonomy, Term
 from .schema import KIND_SINGULAR, TAXONOMY_KINDS, TAXONOMY_LISTS
+from .site_config import SiteConfig
 from .urls import VOOR_IEDEREEN
 
 

@@ -28,6 +28,16 @@ SEARCH_SCRIPTS: tuple[tuple[str, str], ...] = (
 # (js/qr.js).
 VENDOR_MODULES: tuple[tuple[str, str], ...] = (("qrcode-generator/dist/qrcode.mjs", "qrcode.js"),)
 VENDOR_FILES = SEARCH_SCRIPTS + VENDOR_MODULES
+# The background map of /kaart/, only when site.yaml names one (kaart.achtergrond):
+# Leaflet and protomaps-leaflet (which reads PMTiles), loaded after a click.
+MAP_FILES: tuple[tuple[str, str], ...] = (
+    ("leaflet/dist/leaflet.js", "leaflet/leaflet.js"),
+    ("leaflet/dist/leaflet.css", "leaflet/leaflet.css"),
+    ("leaflet/dist/images/layers.png", "leaflet/images/layers.png"),
+    ("leaflet/dist/images/layers-2x.png", "leaflet/images/layers-2x.png"),
+    ("leaflet/dist/images/marker-icon.png", "leaflet/images/marker-icon.png"),
+    ("protomaps-leaflet/dist/protomaps-leaflet.js", "protomaps-leaflet.js"),
+)
 
 
 # A static import of one of our own modules, one per line: import { a } from "./b.js";
@@ -56,9 +66,12 @@ class MissingAsset(Exception):
     """A browser library is not installed; `npm ci` installs it."""
 
 
-def copy_assets(templates_dir: Path, node_modules: Path, writer: Writer) -> None:
+def copy_assets(
+    templates_dir: Path, node_modules: Path, writer: Writer, with_map: bool = False
+) -> None:
+    """Our static files, and the libraries; those of the background map only `with_map`."""
     writer.copy_tree(templates_dir / "static", urls.STATIC)
-    for source, name in VENDOR_FILES:
+    for source, name in VENDOR_FILES + (MAP_FILES if with_map else ()):
         path = node_modules / source
         if not path.is_file():
             raise MissingAsset(

@@ -17,10 +17,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import agenda, assets, opendata, pages, publish, render, search, wegwijzer
+from . import agenda, assets, kaart, opendata, pages, publish, render, search, wegwijzer
 from .assemble import Site, assemble
 from .diagnostics import BuildFailed, Diagnostics
-from .kaart import map_page
 from .loader import load_content
 from .opendata.page import open_data_page
 from .search import compounds
@@ -71,7 +70,7 @@ def build(
     notes = () if words else (compounds.missing_word_list(),)
     env = render.make_environment(templates_dir)
     downloads = opendata.downloads(site)
-    planned = pages.plan_pages(site, (map_page(site), open_data_page(site, downloads)))
+    planned = pages.plan_pages(site, (kaart.map_page(site), open_data_page(site, downloads)))
     advance = progress(len(planned)) if progress else None
     outputs: tuple[tuple[str, Callable[[publish.Writer], None]], ...] = (
         ("pagina's", lambda w: render.render_pages(env, site, planned, w, advance)),
@@ -79,10 +78,13 @@ def build(
         ("gegevens van de wegwijzer", lambda w: wegwijzer.write_data(site, w)),
         ("agenda's (iCalendar)", lambda w: agenda.write_calendars(site, w)),
         ("open data", lambda w: opendata.write(downloads, w)),
+        ("wijkgrenzen voor de achtergrondkaart", lambda w: kaart.write_outlines(site, w)),
         ("zoekindex", lambda w: search.write_index(site, w, words)),
         (
             "opmaak, scripts en bibliotheken",
-            lambda w: assets.copy_assets(templates_dir, DEFAULT_NODE_MODULES, w),
+            lambda w: assets.copy_assets(
+                templates_dir, DEFAULT_NODE_MODULES, w, with_map=kaart.has_background(site)
+            ),
         ),
     )
     with publish.staging(output_dir) as writer:

@@ -13,11 +13,13 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from . import applies, urls
+from . import applies, policy, urls
 from .assemble import Site
 from .model import Activity, Boundary, Term
+from .opendata import GEOJSON
 from .opendata.geo import Point, points
 from .pages import Page
+from .publish import Writer
 
 WIDTH = 640  # of the SVG's viewBox; the page scales it to the screen
 MARGIN = 24
@@ -128,15 +130,52 @@ def filter_tags(site: Site, activity: Activity) -> tuple[str, str]:
     return " ".join(groups), " ".join(kinds)
 
 
+OUTLINES = "kaart/wijken.geojson"  # for the background map, in the output
+
+
+def has_background(site: Site) -> bool:
+    return site.config.kaart.achtergrond is not None
+
+
+def write_outlines(site: Site, writer: Writer) -> None:
+    """The wijk outlines as GeoJSON, for the background map (only with one)."""
+    if not (has_background(site) and site.boundaries):
+        return
+    features = [
+        {
+            "type": "Feature",
+            "properties": {"id": b.wijk},
+            "geometry": {
+                "type": "MultiPolygon",
+                "coordinates": [
+                    [[[lon, lat] for lat, lon in ring] for ring in polygon]
+                    for polygon in b.polygons
+                ],
+            },
+        }
+        for b in site.boundaries
+    ]
+    writer.write_json(OUTLINES, {"type": "FeatureCollection", "features": features})
+
+
 def map_page(site: Site) -> Page:
     found = points(site)
     tags = {a.slug: filter_tags(site, a) for p in found for a in p.activities}
+    background = site.config.kaart.achtergrond
     return Page(
         urls.KAART,
         "kaart.html",
         "Kaart",
         f"Alle plekken in {site.config.gemeente} waar activiteiten zijn, op een kaart en in"
         " een lijst, met wat er op elke plek te doen is.",
-        {"points": found, "drawing": drawing(found, _outlines(site)), "tags": tags},
+        {
+            "points": found,
+            "drawing": drawing(found, _outlines(site)),
+            "tags": tags,
+            "background": background if found else None,
+            "outlines_file": OUTLINES if site.boundaries else "",
+            "geojson_file": GEOJSON,
+        },
         h1="Kaart: waar is wat?",
+        policy=policy.allowing(background.origin) if background and found else "",
     )

@@ -10,6 +10,8 @@ import datetime as dt
 import enum
 from dataclasses import dataclass, field
 
+from .site_config import SiteConfig
+
 
 class Toegang(enum.Enum):
     """How you get in, lightest first ("algemene voorziening gaat voor")."""
@@ -100,34 +102,6 @@ class Taxonomy:
 
     def kind(self, name: str) -> tuple[Term, ...]:
         return getattr(self, name)
-
-
-@dataclass(frozen=True, slots=True)
-class WegwijzerConfig:
-    drempel: int = 4
-    contact: str | None = None
-    treden: tuple[int, ...] = (1, 2, 3, 4)  # the rungs social activation is meant for
-
-
-@dataclass(frozen=True, slots=True)
-class Helpline:
-    """An item of `direct_hulp`: whom to call in danger or a crisis."""
-
-    naam: str
-    telefoon: str
-    uitleg: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class SiteConfig:
-    titel: str
-    gemeente: str
-    basis_url: str
-    intro: str = ""
-    wegwijzer: WegwijzerConfig = field(default_factory=WegwijzerConfig)
-    direct_hulp: tuple[Helpline, ...] = ()
-    licentie: str = "CC0-1.0"  # of the open data, an SPDX id
-    provincie: str = ""  # for the addresses of the open data (HSDS state_province)
 
 
 @dataclass(frozen=True, slots=True)

@@ -38,6 +38,7 @@ class Page:
     in_sitemap: bool = True
     h1: str = ""
     """The page's heading, when it says more than the title."""
+    policy: str = ""  # its own Content-Security-Policy, when it differs from the site's
 
     @property
     def heading(self) -> str:

@@ -57,7 +57,6 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
         LADDER=LADDER,
         RUNGS=RUNGS,
         Toegang=Toegang,
-        CONTENT_SECURITY_POLICY=Markup(CONTENT_SECURITY_POLICY),  # ours, with ' as is
     )
     return env
 
@@ -78,6 +77,7 @@ def render_pages(
             page=page,
             url=_linker(site, page),
             canonical=urls.absolute_url(site.config.basis_url, page.url),
+            page_policy=Markup(page.policy or CONTENT_SECURITY_POLICY),  # ours, with ' as is
             **page.context,
         )
         writer.write(urls.output_path(page.url), html)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .address_checks import base_url, email, phone, url
+from .address_checks import base_url, email, phone, tile_url, url
 from .checks import (
     INVALID,
     Checker,
@@ -30,9 +30,10 @@ from .checks import (
 from .fields import Field, group, mapping_list, validate_mapping
 from .language_checks import languages
 from .licence_checks import licence
-from .model import Address, AgeRange, Contact, Helpline, SignUp, WegwijzerConfig
+from .model import Address, AgeRange, Contact, SignUp
 from .place_checks import ADRES, locations
 from .schedule_checks import dates, period, time_slots
+from .site_config import Background, Helpline, MapConfig, WegwijzerConfig
 
 KIND_SINGULAR = {
     "doelgroepen": "doelgroep",
@@ -87,6 +88,33 @@ DIRECT_HULP = {
     "uitleg": Field(text, doc="Wanneer u belt, in één korte zin."),
 }
 
+ACHTERGROND = {
+    "pmtiles": Field(url, doc="Adres van een PMTiles-bestand dat de gemeente zelf host."),
+    "tegels": Field(tile_url, doc="Adres van een tegelserver, met {z}, {x} en {y} erin."),
+    "bronvermelding": Field(
+        text, required=True, doc="Wie de kaart maakte, zoals © OpenStreetMap-bijdragers."
+    ),
+}
+
+
+def background(value: Any, at: tuple, c: Checker) -> Any:
+    """`kaart.achtergrond`: exactly one of `pmtiles` and `tegels`."""
+    values = validate_mapping(value, ACHTERGROND, at, c)
+    if values is INVALID:
+        return values
+    if ("pmtiles" in values) == ("tegels" in values):
+        return c.error(at, "kies één bron voor de achtergrond: pmtiles of tegels")
+    return Background(**values)
+
+
+background.fields = ACHTERGROND  # type: ignore[attr-defined]  # read by Field.fields
+
+KAART = {
+    "achtergrond": Field(
+        background, doc="Een straatkaart achter /kaart/, pas na een klik; weg: geen."
+    ),
+}
+
 SITE = {
     "titel": Field(text, required=True, doc="Naam van de site."),
     "gemeente": Field(text, required=True, doc="Naam van de gemeente."),
@@ -103,6 +131,7 @@ SITE = {
     ),
     "licentie": Field(licence, doc="Licentie van de open data, als SPDX-code; weg: CC0-1.0."),
     "provincie": Field(text, doc="Provincie van de gemeente, voor de adressen in de open data."),
+    "kaart": Field(group(KAART, MapConfig), doc="Instellingen van de kaart (/kaart/)."),
 }
 
 TERM = {

@@ -26,6 +26,7 @@ from urllib.parse import parse_qs, urlsplit
 import click
 import watchfiles
 
+from . import policy
 from .build import DEFAULT_TEMPLATES, build
 from .diagnostics import BuildFailed, Diagnostics
 from .policy import HEADER_POLICY
@@ -171,7 +172,10 @@ class Handler(SimpleHTTPRequestHandler):
         )
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "no-store")
-        self.send_header("Content-Security-Policy", HEADER_POLICY)
+        is_page = kind == "text/html"
+        self.send_header(
+            "Content-Security-Policy", policy.header_for(body) if is_page else HEADER_POLICY
+        )
         self.send_header("X-Content-Type-Options", "nosniff")
         self.end_headers()
         if self.with_body:

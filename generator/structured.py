@@ -10,7 +10,8 @@ from typing import Any
 
 from . import present, urls
 from .markup import summary
-from .model import DAYS, Activity, Address, Location, Organisation, SignUp, SiteConfig
+from .model import DAYS, Activity, Address, Location, Organisation, SignUp
+from .site_config import SiteConfig
 
 CONTEXT = "https://schema.org"
 

@@ -11,16 +11,9 @@ from pathlib import Path
 import pytest
 
 from generator import schema
-from generator.model import (
-    Activity,
-    Address,
-    AgeRange,
-    Contact,
-    Organisation,
-    SiteConfig,
-    WegwijzerConfig,
-)
+from generator.model import Activity, Address, AgeRange, Contact, Organisation
 from generator.schema import Field
+from generator.site_config import Background, MapConfig, SiteConfig, WegwijzerConfig
 from tests.helpers import REPO
 
 PACKAGE = REPO / "generator"
@@ -140,6 +133,8 @@ def test_every_field_says_what_it_means(title: str) -> None:
     [
         (schema.SITE, SiteConfig),
         (schema.WEGWIJZER, WegwijzerConfig),
+        (schema.KAART, MapConfig),
+        (schema.ACHTERGROND, Background),
         (schema.ORGANISATION, Organisation),
         (schema.ADRES, Address),
         (schema.ACTIVITY, Activity),

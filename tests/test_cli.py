@@ -476,8 +476,7 @@ EVERY_MISTAKE = [
     f"{ORG}wijkteam.md:8: gecontroleerd: '2026-02-30' is geen bestaande datum",
     "content/site.yaml:7: wegwijzer.contact: 'wijkteem' is geen bekende organisatie: er is geen"
     " bestand organisaties/wijkteem.md (bedoelde u 'wijkteam'?)",
-    "content/site.yaml:8: kleur: onbekend veld; de velden hier heten 'titel', 'gemeente',"
-    " 'basis_url', 'intro', 'wegwijzer', 'direct_hulp', 'licentie' of 'provincie'",
+    "content/site.yaml:8: kleur: onbekend veld; welke velden er zijn, staat in docs/inhoud.md",
     "content/taxonomie.yaml:4: doelgroepen[2].id: 'Jonge Mantelzorgers' mag alleen kleine"
     " letters, cijfers en koppeltekens bevatten, bijvoorbeeld 'jonge-mantelzorgers'",
     "content/taxonomie.yaml:6: doelgroepen[3].id: 'ouderen' staat al op regel 2; kies een ander id",

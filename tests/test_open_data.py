@@ -89,7 +89,9 @@ def test_the_every_field_corpus_uses_every_field() -> None:
         return found
 
     every = names(SITE) | names(ACTIVITY) | names(ORGANISATION) | names(TERM) | names(WIJK)
-    missing = sorted(n for n in every if f"{n}:" not in text)
+    # kaart.achtergrond takes pmtiles or tegels, not both; tests/test_kaart_achtergrond.py
+    # builds with tegels.
+    missing = sorted(n for n in every - {"tegels"} if f"{n}:" not in text)
     assert missing == []
 
 

@@ -1,0 +1,56 @@
+"""site.yaml as a value: the site's settings, the wegwijzer's, the map's, and whom to call."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+
+@dataclass(frozen=True, slots=True)
+class WegwijzerConfig:
+    drempel: int = 4
+    contact: str | None = None
+    treden: tuple[int, ...] = (1, 2, 3, 4)  # the rungs social activation is meant for
+
+
+@dataclass(frozen=True, slots=True)
+class Helpline:
+    """An item of `direct_hulp`: whom to call in danger or a crisis."""
+
+    naam: str
+    telefoon: str
+    uitleg: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Background:
+    """`kaart.achtergrond`: the street map a municipality chose to show behind /kaart/,
+    from a PMTiles file it hosts or a tile server; `bronvermelding` credits its makers."""
+
+    bronvermelding: str
+    pmtiles: str = ""
+    tegels: str = ""  # https://.../{z}/{x}/{y}.png
+
+    @property
+    def origin(self) -> str:
+        """`https://tegels.example.nl`: the one other site the map page may load from."""
+        parts = urlsplit(self.pmtiles or self.tegels)
+        return f"{parts.scheme}://{parts.netloc}"
+
+
+@dataclass(frozen=True, slots=True)
+class MapConfig:
+    achtergrond: Background | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SiteConfig:
+    titel: str
+    gemeente: str
+    basis_url: str
+    intro: str = ""
+    wegwijzer: WegwijzerConfig = field(default_factory=WegwijzerConfig)
+    direct_hulp: tuple[Helpline, ...] = ()
+    licentie: str = "CC0-1.0"  # of the open data, an SPDX id
+    provincie: str = ""  # for the addresses of the open data (HSDS state_province)
+    kaart: MapConfig = field(default_factory=MapConfig)
