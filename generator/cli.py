@@ -128,6 +128,47 @@ def _check_open_data(site: Site, schema_dir: Path) -> None:
     click.echo(f"Open data: alle {len(files)} HSDS-bestanden kloppen met de schema's.")
 
 
+@main.group()
+def importeer() -> None:
+    """Neem gegevens over uit een ander systeem."""
+
+
+@importeer.command("hsds")
+@click.argument("source", type=click.Path(path_type=Path))
+@click.option(
+    "--naar",
+    "target",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="Map met de inhoud waarin de nieuwe bestanden komen; bestaande blijven staan.",
+)
+def import_hsds(source: Path, target: Path) -> None:
+    """Neem HSDS 3.0 over: een JSON-bestand, de map van een HSDS-export of de tabellen."""
+    from .importer import ImportFailed
+    from .importer import import_hsds as run_import
+
+    try:
+        report = run_import(source, target)
+    except ImportFailed as failed:
+        for problem in failed.problems:
+            click.echo(problem, err=True)
+        click.echo(
+            f"Gestopt: {count(len(failed.problems), 'probleem', 'problemen')};"
+            f" er is niets geschreven in {target}/.",
+            err=True,
+        )
+        sys.exit(1)
+    for warning in report.warnings:
+        click.echo(f"waarschuwing: {warning}", err=True)
+    click.echo(
+        f"Overgenomen: {count(report.organisations, 'organisatie', 'organisaties')},"
+        f" {count(report.activities, 'activiteit', 'activiteiten')} in {target}/"
+        f" ({count(len(report.warnings), 'waarschuwing', 'waarschuwingen')},"
+        f" {report.placeholders} keer NOG INVULLEN)."
+    )
+    click.echo(f"Kijk het na met: sociale-kaart check --content {target}")
+
+
 @main.command()
 @content_option
 @click.option("--port", default=8000, show_default=True, help="Poort op 127.0.0.1.")

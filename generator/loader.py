@@ -11,7 +11,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from . import boundaries, vocabulary
+from . import boundaries, placeholders, vocabulary
 from .checks import INVALID, SLUG_RE, Checker, report_markdown, slugify
 from .diagnostics import Diagnostics, display_path
 from .frontmatter import parse_markdown_file, parse_yaml
@@ -88,6 +88,8 @@ def _load_site(
     doc = parse_yaml(text, display_path(path), diags) if text is not None else None
     if doc is None:
         return None
+    for key in placeholders.unfilled(doc.data):
+        diags.warning(display_path(path), doc.line_of(key), key, placeholders.SITE_MESSAGE)
     checker = Checker(display_path(path), doc, diags, organisation_slugs=org_slugs)
     values = validate_mapping(doc.data, SITE, (), checker)
     if values is INVALID:
@@ -108,6 +110,11 @@ def _check_entry(
     shown = display_path(path)
     doc = parse_markdown_file(text, shown, diags) if text is not None else None
     if doc is None:
+        return None
+    unfilled = placeholders.unfilled(doc.data)
+    for key in unfilled:
+        diags.warning(shown, doc.line_of(key), key, placeholders.ENTRY_MESSAGE)
+    if unfilled:
         return None
     checker = Checker(shown, doc, diags, taxonomy_ids, org_slugs)
     values = validate_mapping(doc.data, table, (), checker)

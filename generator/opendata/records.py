@@ -3,7 +3,7 @@ taxonomies, attributes, organisations and places (services are in `services`).
 
 docs/open-data.md maps every field. Only fields we know are written: HSDS has no
 null, so an unknown value is left out, never sent as an empty string (except
-`state_province`, which HSDS requires and the content may not know). Descriptions
+the parts of an address, which HSDS requires and the content may not know). Descriptions
 stay Markdown, as the editor wrote them. Times are local (Europe/Amsterdam).
 """
 
@@ -15,7 +15,7 @@ from .. import places, urls
 from ..assemble import Site
 from ..model import Activity, Address, Location, Organisation
 from .ids import Ids
-from .vocabularies import PARTNER, SEARCH_WORD, Vocabulary, vocabularies
+from .vocabularies import PARTNER, SEARCH_WORD, SIGN_UP_PAGE, Vocabulary, vocabularies
 
 HSDS_VERSION = "3.0"
 OPENAPI_URL = "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/openapi.json"
@@ -103,6 +103,9 @@ class Records:
         found += [
             self._value(owner, "service", SEARCH_WORD, w, nested) for w in activity.zoektermen
         ]
+        if activity.aanmelden and activity.aanmelden.website:
+            page = activity.aanmelden.website
+            found.append(self._value(owner, "service", SIGN_UP_PAGE, page, nested))
         return found
 
     def organisation_attributes(self, org: Organisation, nested: bool = True) -> list[dict]:
@@ -179,7 +182,7 @@ class Records:
             record["latitude"], record["longitude"] = place.coordinaten
         if isinstance(place, Location) and place.uitleg:
             record["description"] = place.uitleg
-        if place.straat and place.plaats:
+        if place.straat or place.postcode or place.plaats:  # HSDS requires all, so "" if unknown
             record["addresses"] = [
                 {
                     "id": self.ids.of("adressen", location_id),

@@ -13,6 +13,7 @@ from ..model import Activity, TimeSlot
 from ..wording import joined
 from .records import Records
 
+SIGN_UP = "Aanmelden"  # the contact and the phone for signing up have this name
 CLOSED = "Gesloten op: "  # a line of schedule notes: the `gesloten` dates, ISO, comma-separated
 _EURO = re.compile(r"€\s*(\d+(?:[.,]\d{1,2})?)")
 
@@ -82,6 +83,7 @@ class ServiceRecords(Records):
         ]
         if activity.kosten:
             parts["cost_options"] = [self._cost(activity, service_id)]
+        contacts = []
         if not activity.contact.is_empty():
             contact: dict[str, Any] = {
                 "id": self.ids.activity(activity.slug, "contact"),
@@ -91,7 +93,18 @@ class ServiceRecords(Records):
                 contact["name"] = activity.contact.naam
             if activity.contact.email:
                 contact["email"] = activity.contact.email
-            parts["contacts"] = [contact]
+            contacts.append(contact)
+        if activity.aanmelden and activity.aanmelden.email:
+            contacts.append(
+                {
+                    "id": self.ids.activity(activity.slug, "aanmelden-contact"),
+                    "service_id": service_id,
+                    "name": SIGN_UP,
+                    "email": activity.aanmelden.email,
+                }
+            )
+        if contacts:
+            parts["contacts"] = contacts
         parts["attributes"] = self.activity_attributes(activity)
         return parts
 
@@ -100,7 +113,7 @@ class ServiceRecords(Records):
         sign_up = activity.aanmelden
         for part, number, description in (
             ("telefoon", activity.contact.telefoon, "Contact"),
-            ("aanmelden", sign_up.telefoon if sign_up else "", "Aanmelden"),
+            ("aanmelden", sign_up.telefoon if sign_up else "", SIGN_UP),
         ):
             if number:
                 found.append(

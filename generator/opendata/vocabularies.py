@@ -16,9 +16,27 @@ from .. import present, urls
 from ..assemble import Site
 from ..model import FORMS, LADDER, Activity, Toegang
 
-# The terms of "kenmerken": attributes that carry a value (an organisation id, a word).
+# The terms of "kenmerken": attributes that carry a value (an organisation id, a word,
+# the web page to sign up on).
 PARTNER = "partner"
 SEARCH_WORD = "zoekterm"
+SIGN_UP_PAGE = "aanmelden"
+
+# Each content field with a taxonomy -> the attribute's link_type (the importer reads
+# it backwards); the codes of "kenmerken" are their own link_type.
+LINK_TYPES = {
+    "doelgroepen": "doelgroep",
+    "leefgebieden": "leefgebied",
+    "wijken": "wijk",
+    "soorten": "soort",
+    "verwijzers": "verwijzer",
+    "ladder": "trede",
+    "toegang": "toegang",
+    "vorm": "vorm",
+    PARTNER: PARTNER,
+    SEARCH_WORD: SEARCH_WORD,
+    SIGN_UP_PAGE: SIGN_UP_PAGE,
+}
 
 
 @dataclass(frozen=True)
@@ -42,7 +60,7 @@ class Vocabulary:
     of_activity: Callable[[Activity], tuple[str, ...]]
 
 
-def _listed(site: Site, kind: str, link_type: str, name: str, description: str) -> Vocabulary:
+def _listed(site: Site, kind: str, name: str, description: str) -> Vocabulary:
     codes = tuple(
         Code(
             t.id,
@@ -53,30 +71,26 @@ def _listed(site: Site, kind: str, link_type: str, name: str, description: str) 
         for t in site.taxonomy.kind(kind)
     )
     page = urls.term_index(kind) if kind in site.listed_kinds() else ""
-    return Vocabulary(kind, link_type, name, description, page, codes, lambda a: getattr(a, kind))
+    return Vocabulary(
+        kind, LINK_TYPES[kind], name, description, page, codes, lambda a: getattr(a, kind)
+    )
 
 
 def vocabularies(site: Site) -> tuple[Vocabulary, ...]:
     """Every taxonomy of this site, in a fixed order; optional lists only when present."""
     found = [
-        _listed(site, "doelgroepen", "doelgroep", "Doelgroepen", "Voor wie een activiteit is."),
-        _listed(
-            site, "leefgebieden", "leefgebied", "Leefgebieden", "Waarbij een activiteit helpt."
-        ),
-        _listed(site, "wijken", "wijk", "Wijken", "Waar in de gemeente een activiteit is."),
+        _listed(site, "doelgroepen", "Doelgroepen", "Voor wie een activiteit is."),
+        _listed(site, "leefgebieden", "Leefgebieden", "Waarbij een activiteit helpt."),
+        _listed(site, "wijken", "Wijken", "Waar in de gemeente een activiteit is."),
     ]
     if site.taxonomy.soorten:
-        found.append(_listed(site, "soorten", "soort", "Soorten aanbod", "Wat voor aanbod het is."))
+        found.append(_listed(site, "soorten", "Soorten aanbod", "Wat voor aanbod het is."))
     if site.taxonomy.verwijzers:
-        found.append(
-            _listed(
-                site, "verwijzers", "verwijzer", "Verwijzers", "Wie kan verwijzen of aanmelden."
-            )
-        )
+        found.append(_listed(site, "verwijzers", "Verwijzers", "Wie kan verwijzen of aanmelden."))
     found += [
         Vocabulary(
             "ladder",
-            "trede",
+            LINK_TYPES["ladder"],
             "Participatieladder",
             "De zes treden van de participatieladder (Divosa), van geïsoleerd tot betaald werk.",
             urls.LADDER,
@@ -85,7 +99,7 @@ def vocabularies(site: Site) -> tuple[Vocabulary, ...]:
         ),
         Vocabulary(
             "toegang",
-            "toegang",
+            LINK_TYPES["toegang"],
             "Toegang",
             "Hoe u binnenkomt, van vrij toegankelijk tot met een indicatie.",
             "",
@@ -97,7 +111,7 @@ def vocabularies(site: Site) -> tuple[Vocabulary, ...]:
         ),
         Vocabulary(
             "vorm",
-            "vorm",
+            LINK_TYPES["vorm"],
             "Vorm",
             "Hoe een activiteit plaatsvindt.",
             "",
@@ -113,6 +127,7 @@ def vocabularies(site: Site) -> tuple[Vocabulary, ...]:
             (
                 Code(PARTNER, "Samen met", "Een organisatie die de activiteit mede uitvoert."),
                 Code(SEARCH_WORD, "Zoekterm", "Een ander woord waarop mensen zoeken."),
+                Code(SIGN_UP_PAGE, "Aanmelden", "De webpagina waarop u zich aanmeldt."),
             ),
             lambda a: (),
         ),
