@@ -15,7 +15,6 @@ from .diagnostics import Diagnostics
 from .model import LADDER, Activity, Boundary, Content, Organisation, Taxonomy, Term
 from .schema import KIND_SINGULAR, TAXONOMY_KINDS, TAXONOMY_LISTS
 from .site_config import SiteConfig
-from .urls import VOOR_IEDEREEN
 
 
 def activity_order(activity: Activity) -> tuple[int, str, str]:
@@ -91,72 +90,6 @@ class Site:
     def activities_applying(self, kind: str, term_id: str) -> list[Activity]:
         """Every activity that applies to a doelgroep, wijk or leefgebied (see `applies`)."""
         return [a for a in self.activities if applies.to_term(a, kind, term_id)]
-
-    def matrix(self) -> list[MatrixRow]:
-        """The "wie doet wat voor wie" overview: doelgroepen against rungs 1-6.
-
-        A cell holds every activity that applies to the row's doelgroep on that rung,
-        and apart from those, the ones that name the doelgroep themselves.
-        """
-        rows = []
-        for term in self.taxonomy.doelgroepen:
-            applying = self.activities_applying("doelgroepen", term.id)
-            rows.append(
-                MatrixRow(term.id, term.naam, _cells(applying, term.id), self._kinds(applying))
-            )
-        everyone = self.activities_for_everyone()
-        rows.append(
-            MatrixRow(VOOR_IEDEREEN, "Voor iedereen", _cells(everyone, None), self._kinds(everyone))
-        )
-        return rows
-
-    def _kinds(self, activities: list[Activity]) -> list[tuple[Term, list[Activity]]]:
-        """Per soort (in taxonomy order), which of these activities are of that soort."""
-        return [
-            (t, [a for a in activities if applies.to_term(a, "soorten", t.id)])
-            for t in self.taxonomy.soorten
-        ]
-
-
-@dataclass(frozen=True)
-class MatrixCell:
-    rung: int
-    applying: list[Activity]
-    targeted: list[Activity]
-    """Those that name the row's doelgroep (for the row "voor iedereen": all of them)."""
-
-    @property
-    def state(self) -> str:
-        """`leeg` (nothing applies), `dun` (only general activities) or `gericht`."""
-        if not self.applying:
-            return "leeg"
-        return "gericht" if self.targeted else "dun"
-
-    @property
-    def general(self) -> int:
-        return len(self.applying) - len(self.targeted)
-
-
-@dataclass(frozen=True)
-class MatrixRow:
-    id: str
-    naam: str
-    cells: list[MatrixCell]
-    soorten: list[tuple[Term, list[Activity]]] = field(default_factory=list)
-    """Per soort aanbod: the row's activities of that soort (empty without soorten)."""
-
-    @property
-    def missing_kinds(self) -> list[Term]:
-        return [t for t, acts in self.soorten if not acts]
-
-
-def _cells(activities: list[Activity], doelgroep: str | None) -> list[MatrixCell]:
-    cells = []
-    for rung in LADDER:
-        on_rung = [a for a in activities if rung.number in a.ladder]
-        targeted = [a for a in on_rung if doelgroep is None or doelgroep in a.doelgroepen]
-        cells.append(MatrixCell(rung.number, on_rung, targeted))
-    return cells
 
 
 def assemble(content: Content, diags: Diagnostics) -> Site | None:

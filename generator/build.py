@@ -22,6 +22,7 @@ from .assemble import Site, assemble
 from .diagnostics import BuildFailed, Diagnostics
 from .loader import load_content
 from .opendata.page import open_data_page
+from .overview_pages import plan as overview_plan
 from .search import compounds
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -70,7 +71,9 @@ def build(
     notes = () if words else (compounds.missing_word_list(),)
     env = render.make_environment(templates_dir)
     downloads = opendata.downloads(site)
-    planned = pages.plan_pages(site, (kaart.map_page(site), open_data_page(site, downloads)))
+    overview_pages, overview_files = overview_plan(site)
+    extra = (*overview_pages, kaart.map_page(site), open_data_page(site, downloads))
+    planned = pages.plan_pages(site, extra)
     advance = progress(len(planned)) if progress else None
     outputs: tuple[tuple[str, Callable[[publish.Writer], None]], ...] = (
         ("pagina's", lambda w: render.render_pages(env, site, planned, w, advance)),
@@ -78,6 +81,7 @@ def build(
         ("gegevens van de wegwijzer", lambda w: wegwijzer.write_data(site, w)),
         ("agenda's (iCalendar)", lambda w: agenda.write_calendars(site, w)),
         ("open data", lambda w: opendata.write(downloads, w)),
+        ("overzichten als CSV", lambda w: [w.write(p, d) for p, d in overview_files.items()]),
         ("wijkgrenzen voor de achtergrondkaart", lambda w: kaart.write_outlines(site, w)),
         ("zoekindex", lambda w: search.write_index(site, w, words)),
         (

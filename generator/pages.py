@@ -50,7 +50,6 @@ def plan_pages(site: Site, extra: tuple[Page, ...] = ()) -> list[Page]:
     (the /open-data/ page, which needs the downloads)."""
     pages = [
         home(site),
-        overview(site),
         activities_index(site),
         organisations_index(site),
         ladder_index(site),
@@ -77,17 +76,6 @@ def home(site: Site) -> Page:
         site.config.titel,
         f"Wie doet wat voor wie in {site.config.gemeente}: activiteiten en hulp voor inwoners,"
         " per doelgroep, leefgebied, wijk en trede van de participatieladder.",
-    )
-
-
-def overview(site: Site) -> Page:
-    return Page(
-        urls.OVERZICHT,
-        "overzicht.html",
-        "Wie doet wat voor wie",
-        f"Overzicht van het aanbod in {site.config.gemeente}: hoeveel activiteiten er zijn per"
-        " doelgroep en per trede van de participatieladder, en waar nog niets is.",
-        {"matrix": site.matrix()},
     )
 
 

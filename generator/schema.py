@@ -33,7 +33,7 @@ from .licence_checks import licence
 from .model import Address, AgeRange, Contact, SignUp
 from .place_checks import ADRES, locations
 from .schedule_checks import dates, period, time_slots
-from .site_config import Background, Helpline, MapConfig, WegwijzerConfig
+from .site_config import Background, Helpline, MapConfig, OverviewConfig, WegwijzerConfig
 
 KIND_SINGULAR = {
     "doelgroepen": "doelgroep",
@@ -115,6 +115,12 @@ KAART = {
     ),
 }
 
+OVERZICHT = {
+    "overlap": Field(
+        integer(2, 50), doc="Vanaf hoeveel organisaties een vak mogelijk overlap is; weg: 3."
+    ),
+}
+
 SITE = {
     "titel": Field(text, required=True, doc="Naam van de site."),
     "gemeente": Field(text, required=True, doc="Naam van de gemeente."),
@@ -132,6 +138,9 @@ SITE = {
     "licentie": Field(licence, doc="Licentie van de open data, als SPDX-code; weg: CC0-1.0."),
     "provincie": Field(text, doc="Provincie van de gemeente, voor de adressen in de open data."),
     "kaart": Field(group(KAART, MapConfig), doc="Instellingen van de kaart (/kaart/)."),
+    "overzicht": Field(
+        group(OVERZICHT, OverviewConfig), doc="Instellingen van het overzicht voor beleid."
+    ),
 }
 
 TERM = {

@@ -44,6 +44,11 @@ class MapConfig:
 
 
 @dataclass(frozen=True, slots=True)
+class OverviewConfig:
+    overlap: int = 3  # from how many organisations a cell is a possible overlap
+
+
+@dataclass(frozen=True, slots=True)
 class SiteConfig:
     titel: str
     gemeente: str
@@ -54,3 +59,4 @@ class SiteConfig:
     licentie: str = "CC0-1.0"  # of the open data, an SPDX id
     provincie: str = ""  # for the addresses of the open data (HSDS state_province)
     kaart: MapConfig = field(default_factory=MapConfig)
+    overzicht: OverviewConfig = field(default_factory=OverviewConfig)

@@ -13,7 +13,13 @@ import pytest
 from generator import schema
 from generator.model import Activity, Address, AgeRange, Contact, Organisation
 from generator.schema import Field
-from generator.site_config import Background, MapConfig, SiteConfig, WegwijzerConfig
+from generator.site_config import (
+    Background,
+    MapConfig,
+    OverviewConfig,
+    SiteConfig,
+    WegwijzerConfig,
+)
 from tests.helpers import REPO
 
 PACKAGE = REPO / "generator"
@@ -135,6 +141,7 @@ def test_every_field_says_what_it_means(title: str) -> None:
         (schema.WEGWIJZER, WegwijzerConfig),
         (schema.KAART, MapConfig),
         (schema.ACHTERGROND, Background),
+        (schema.OVERZICHT, OverviewConfig),
         (schema.ORGANISATION, Organisation),
         (schema.ADRES, Address),
         (schema.ACTIVITY, Activity),

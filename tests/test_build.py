@@ -157,40 +157,6 @@ def test_listings_put_lightest_access_first(example, example_site):
     assert slugs == [a.slug for a in expected]
 
 
-def test_overview_matrix_counts_what_applies(example, example_site):
-    """Every cell counts the activities for its doelgroep and those for everyone."""
-    soup = soup_of(page_path(example_site, "overzicht/"))
-    rows = soup.select("table.matrix tbody tr")
-    assert len(rows) == len(example.taxonomy.doelgroepen) + 1
-    states = set()
-    for row, term in zip(rows, [*example.taxonomy.doelgroepen, None], strict=True):
-        cells = row.select("td[data-kolom]")  # the rungs; the soorten column is tested apart
-        assert len(cells) == 6
-        for number, cell in enumerate(cells, start=1):
-            on_rung = [a for a in example.activities if number in a.ladder]
-            if term is None:
-                applying = targeted = [a for a in on_rung if not a.doelgroepen]
-                row_id = "voor-iedereen"
-            else:
-                applying = [a for a in on_rung if term.id in a.doelgroepen or not a.doelgroepen]
-                targeted = [a for a in on_rung if term.id in a.doelgroepen]
-                row_id = term.id
-            assert (cell["data-rij"], cell["data-kolom"]) == (row_id, str(number))
-            assert int(cell["data-aantal"]) == len(applying)
-            assert int(cell["data-gericht"]) == len(targeted)
-            state = "gericht" if targeted else ("dun" if applying else "leeg")
-            assert cell["data-staat"] == state
-            states.add(state)
-            if applying:
-                link = cell.select_one("a")
-                assert link["href"] == f"../doelgroepen/{row_id}/#trede-{number}"
-                assert link.get_text().startswith(str(len(applying)))
-                if len(applying) > len(targeted):
-                    general = len(applying) - len(targeted)
-                    assert f"waarvan {general} voor iedereen" in link.get_text()
-    assert "gericht" in states and "dun" in states
-
-
 def _linked_activities(soup, selector: str = "main") -> set[str]:
     links = soup.select(f"{selector} a[href*='activiteiten/']")
     return {a["href"].rstrip("/").rsplit("/", 1)[-1] for a in links}
@@ -316,8 +282,8 @@ def test_site_works_from_a_sub_path(example_site, serve_site, page):
     page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Overzicht").click()
     assert page.url == base + "overzicht/"
     page.locator("table.matrix tbody td a").first.click()
-    assert "/sociale-kaart/doelgroepen/" in page.url and "#trede-" in page.url
-    page.locator(".card-title a").first.click()
+    assert "/sociale-kaart/zoeken/?doelgroep=" in page.url and "ladder=" in page.url
+    page.locator(".zk-resultaat .card-title a").first.click()
     assert "/sociale-kaart/activiteiten/" in page.url
     page.locator(".by a").click()
     assert "/sociale-kaart/organisaties/" in page.url
