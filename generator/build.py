@@ -41,12 +41,17 @@ class BuildReport:
     """What the person who builds should know about this machine (in Dutch)."""
 
 
+def _today() -> dt.date:
+    """The day of the build: freshness (warnings, and /overzicht/analyse/) counts from it."""
+    return dt.datetime.now(dt.UTC).date()
+
+
 def check(
     content_dir: Path, strict: bool = False, today: dt.date | None = None
 ) -> tuple[Site, Diagnostics]:
     """Phases 1-3: load, assemble and decide. Raises BuildFailed."""
     diags = Diagnostics()
-    content = load_content(content_dir, diags, today or dt.datetime.now(dt.UTC).date())
+    content = load_content(content_dir, diags, today or _today())
     site = assemble(content, diags)
     if site is None or diags.failed(strict):
         raise BuildFailed(diags, strict)
@@ -71,7 +76,7 @@ def build(
     notes = () if words else (compounds.missing_word_list(),)
     env = render.make_environment(templates_dir)
     downloads = opendata.downloads(site)
-    overview_pages, overview_files = overview_plan(site)
+    overview_pages, overview_files = overview_plan(site, today or _today())
     extra = (*overview_pages, kaart.map_page(site), open_data_page(site, downloads))
     planned = pages.plan_pages(site, extra)
     advance = progress(len(planned)) if progress else None

@@ -128,6 +128,40 @@ def _check_open_data(site: Site, schema_dir: Path) -> None:
     click.echo(f"Open data: alle {len(files)} HSDS-bestanden kloppen met de schema's.")
 
 
+@main.command()
+@content_option
+@click.option("--wijk", help="Alleen deze wijk: het id uit taxonomie.yaml.")
+@click.option(
+    "--formaat",
+    type=click.Choice(["md", "csv"]),
+    default="md",
+    show_default=True,
+    help="md voor een notitie, csv voor Excel.",
+)
+def rapport(content_dir: Path, wijk: str | None, formaat: str) -> None:
+    """Schrijf de analyse van het aanbod: gaten, overlap, toegang, leefgebieden, actualiteit."""
+    import datetime as dt
+
+    from . import analysis, report
+    from .build import check as run_check
+
+    try:
+        site, diags = run_check(content_dir)
+    except BuildFailed as failed:
+        _fail(failed, "")
+    print_diagnostics(diags)
+    known = [t.id for t in site.taxonomy.wijken]
+    if wijk is not None and wijk not in known:
+        click.echo(f"Gestopt: '{wijk}' is geen wijk; kies uit {', '.join(known)}.", err=True)
+        sys.exit(2)
+    sections = analysis.analyse(site, dt.datetime.now(dt.UTC).date(), wijk)
+    if formaat == "csv":
+        click.echo(report.csv(sections), nl=False)
+    else:
+        title = f"Analyse van het aanbod in {site.config.gemeente}"
+        click.echo(report.markdown(sections, title), nl=False)
+
+
 @main.group()
 def importeer() -> None:
     """Neem gegevens over uit een ander systeem."""

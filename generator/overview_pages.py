@@ -5,6 +5,7 @@
     overzicht/leefgebieden/       leefgebied x trede
     overzicht/soorten/            soort x trede (with soorten in taxonomie.yaml)
     overzicht/toegang/            doelgroep x toegang
+    overzicht/analyse/            gaps, overlap, toegang, leefgebieden, freshness (`analysis`)
     <page>/<matrix key>.csv       the same numbers, one row per cell
 
 The numbers come from `overview`; the CSV is written for Dutch Excel (`spreadsheet`).
@@ -12,9 +13,11 @@ The numbers come from `overview`; the CSV is written for Dutch Excel (`spreadshe
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
-from . import applies
+from . import applies, urls
+from .analysis import analyse
 from .assemble import Site
 from .model import Term
 from .opendata.spreadsheet import table
@@ -89,8 +92,25 @@ def _description(site: Site, view: View) -> str:
     )
 
 
-def plan(site: Site) -> tuple[list[Page], dict[str, bytes]]:
-    """The overview pages, and their CSV files (path -> bytes)."""
+def analysis_page(site: Site, all_views: list[View], today: dt.date) -> Page:
+    """/overzicht/analyse/: the findings per area, as `sociale-kaart rapport` gives them."""
+    by_area = {
+        (v.matrix.wijk.id if v.matrix.wijk else "gemeente"): v.url
+        for v in all_views
+        if v.matrix.key == "doelgroepen-treden"
+    }
+    return Page(
+        urls.ANALYSE,
+        "analyse.html",
+        "Analyse: gaten en overlap",
+        f"Waar in {site.config.gemeente} aanbod ontbreekt, alleen algemeen is of overlapt; hoe"
+        " toegankelijk het is, per leefgebied, en hoe actueel de gegevens zijn.",
+        {"sections": analyse(site, today), "views": by_area},
+    )
+
+
+def plan(site: Site, today: dt.date) -> tuple[list[Page], dict[str, bytes]]:
+    """The overview pages with the analysis, and their CSV files (path -> bytes)."""
     all_views = [_view(site, m) for m in views(site)]
     pages, files = [], {}
     for view in all_views:
@@ -105,4 +125,5 @@ def plan(site: Site) -> tuple[list[Page], dict[str, bytes]]:
             Page(view.url, "overzicht.html", view.title, _description(site, view), context)
         )
         files[view.csv] = table(CSV_COLUMNS, csv_rows(m))
+    pages.append(analysis_page(site, all_views, today))
     return pages, files

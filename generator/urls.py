@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 HOME = ""
 OVERZICHT = "overzicht/"
+ANALYSE = "overzicht/analyse/"
 ACTIVITIES = "activiteiten/"
 ORGANISATIONS = "organisaties/"
 LADDER = "ladder/"

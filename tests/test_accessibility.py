@@ -38,6 +38,7 @@ def page_types(example) -> dict[str, str]:
         "overzicht per leefgebied": "overzicht/leefgebieden/",
         "overzicht per soort": "overzicht/soorten/",
         "overzicht per toegang": "overzicht/toegang/",
+        "analyse": "overzicht/analyse/",
         "alle activiteiten": "activiteiten/",
         "organisaties": "organisaties/",
         "404": "404.html",

@@ -253,3 +253,101 @@ def test_a_printed_matrix_has_every_column_on_a4_landscape(page, example_site, s
         )
         assert adjust and set(adjust) == {"exact"}, "the hatching and dots must print"
         page.emulate_media(media=None)
+
+
+# --- the analysis and the report ---------------------------------------------
+
+
+def _items(found) -> set[str]:
+    """The "Naam, trede N" of each item of a findings list (a <p> says: none)."""
+    return (
+        {li.get_text().split(":")[0] for li in found.select("li")} if found.name == "ul" else set()
+    )
+
+
+def _states(path: Path) -> dict[str, set[str]]:
+    """Per state, the cells of a doelgroep x trede page as "Naam, trede N"."""
+    soup = _soup(path)
+    names = {th.a["href"].rstrip("/").rsplit("/", 1)[-1]: th.get_text(strip=True)
+             for th in soup.select("table.matrix tbody th")}  # fmt: skip
+    found: dict[str, set[str]] = {"leeg": set(), "dun": set(), "overlap": set()}
+    for td in soup.select("table.matrix td[data-kolom]"):
+        label = f"{names[td['data-rij']]}, trede {td['data-kolom']}"
+        if td["data-staat"] in ("leeg", "dun"):
+            found[td["data-staat"]].add(label)
+        if td.has_attr("data-overlap"):
+            found["overlap"].add(label)
+    return found
+
+
+def test_the_analysis_names_what_the_matrices_show(example_site: Path) -> None:
+    soup = _soup(example_site / "overzicht/analyse/index.html")
+    site, _ = check(REPO / "content")
+    areas = [("gemeente", "overzicht/")] + [
+        (w.id, f"overzicht/wijken/{w.id}/") for w in site.taxonomy.wijken
+    ]
+    for key, page in areas:
+        section = soup.select_one(f"section:has(> h2#{key})")
+        lists = {h3.get_text(): h3.find_next_sibling() for h3 in section.select("h3")}
+
+        expected = _states(example_site / page / "index.html")
+        assert _items(lists["Geen aanbod"]) == expected["leeg"], key
+        assert _items(lists["Alleen algemeen aanbod"]) == expected["dun"], key
+        assert _items(lists["Mogelijke overlap"]) == expected["overlap"], key
+        for chart in section.select(".analyse-grafiek"):
+            bars = chart.select("svg rect")
+            rows = chart.select("tbody tr")
+            assert len(bars) == len(rows) > 0
+            counts = [int(r.select_one("td").get_text()) for r in rows]
+            assert chart.select("svg text")[0].get_text() == str(counts[0])
+        toegang = section.select(".analyse-grafiek")[0]
+        total = int(section.select_one("p").get_text().split()[0])
+        assert sum(int(r.select_one("td").get_text()) for r in toegang.select("tbody tr")) == total
+
+
+def test_freshness_counts_from_the_day_of_the_build(minimal_content, tmp_path: Path) -> None:
+    import datetime as dt
+
+    from generator import analysis
+
+    old = MINIMAL_CONTENT["activiteiten/koffie.md"].replace(
+        f"gecontroleerd: {RECENT}", "gecontroleerd: 2020-01-01"
+    )
+    site, _ = check(minimal_content({"activiteiten/koffie.md": old}))
+    (town,) = [s for s in analysis.analyse(site, dt.date.today()) if s.wijk is None]  # noqa: DTZ011
+    assert (town.fresh.count, town.fresh.total) == (0, 1)
+    (buurthuis,) = town.organisations
+    assert (buurthuis.checked, buurthuis.total, buurthuis.percent) == (1, 2, 50)
+
+
+def test_the_report_command_gives_markdown_and_csv(example_site: Path) -> None:
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    runner = CliRunner()
+    md = runner.invoke(main, ["rapport", "--content", str(REPO / "content"), "--wijk", "de-horst"])
+    assert md.exit_code == 0, md.output
+    lines = md.output.splitlines()
+    assert lines[0] == "# Analyse van het aanbod in Lindeveen"
+    assert "## De Horst" in lines and "## De hele gemeente" not in lines
+    expected = _states(example_site / "overzicht/wijken/de-horst/index.html")
+    start = lines.index("### Alleen algemeen aanbod") + 2
+    thin = set(lines[start : lines.index("", start)])
+    assert thin == {f"- {label}" for label in expected["dun"]}
+    sheet = runner.invoke(main, ["rapport", "--content", str(REPO / "content"), "--formaat", "csv"])
+    assert sheet.exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(sheet.output.lstrip("\ufeff")), delimiter=";"))
+    town = [r for r in rows if r["Gebied"] == "De hele gemeente" and r["Onderdeel"] == "toegang"]
+    assert [r["Wat"] for r in town] == [
+        "Vrij toegankelijk",
+        "Zelf aanmelden",
+        "Via een verwijzing",
+        "Met een indicatie",
+    ]
+    assert sum(int(r["Aantal"]) for r in town) == 111
+    wrong = runner.invoke(
+        main, ["rapport", "--content", str(REPO / "content"), "--wijk", "nergens"]
+    )
+    assert wrong.exit_code == 2
+    assert wrong.output.startswith("Gestopt: 'nergens' is geen wijk; kies uit binnenstad,")
