@@ -275,6 +275,13 @@ def test_a_formula_in_the_content_stays_text(minimal_content, tmp_path: Path) ->
     assert '\'=HYPERLINK("https://x.example")' in titles
 
 
+def test_a_number_is_no_formula() -> None:
+    from generator.opendata.spreadsheet import _safe
+
+    cells = ["-68,2", "-1", "+31 6 1234", "-x", "@a"]
+    assert [_safe(c) for c in cells] == ["-68,2", "-1", "'+31 6 1234", "'-x", "'@a"]
+
+
 def test_the_calendar_has_every_time_slot(example_site: Path) -> None:
     site, _ = check(REPO / "content")
     cal = Calendar.from_ical((example_site / "open-data/agenda.ics").read_bytes())

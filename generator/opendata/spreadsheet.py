@@ -3,14 +3,15 @@
 Made to open cleanly in Dutch Excel: `;` between fields (Dutch Excel reads `,` as the
 decimal sign), UTF-8 with a byte-order mark (else Excel guesses Windows-1252 and é
 breaks), CRLF line ends, and lists joined with ", " in one cell. A cell that starts
-with = + - @ or a tab gets a leading ' so that Excel never runs it as a formula
-(content is untrusted; OWASP "CSV injection").
+with = + - @ or a tab (and is not a number such as -68,2) gets a leading ' so that
+Excel never runs it as a formula (content is untrusted; OWASP "CSV injection").
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Callable, Iterable
 
 from .. import places, present, urls
@@ -18,11 +19,14 @@ from ..assemble import Site
 from ..model import Activity, Organisation
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+NUMBER = re.compile(r"^-?\d+(?:,\d+)?$")  # a number (-68,2) is never a formula
 BOM = "\ufeff"
 
 
 def _safe(value: str) -> str:
-    return "'" + value if value.startswith(FORMULA_START) else value
+    if value.startswith(FORMULA_START) and not NUMBER.match(value):
+        return "'" + value
+    return value
 
 
 def table(header: Iterable[str], rows: Iterable[Iterable[object]]) -> bytes:
