@@ -130,7 +130,7 @@ def filter_tags(site: Site, activity: Activity) -> tuple[str, str]:
     return " ".join(groups), " ".join(kinds)
 
 
-OUTLINES = "kaart/wijken.geojson"  # for the background map, in the output
+OUTLINES = urls.MAP_OUTLINES
 
 
 def has_background(site: Site) -> bool:

@@ -45,14 +45,14 @@ class View:
 
 def _view(site: Site, m: Matrix) -> View:
     if m.wijk:
-        return View(f"overzicht/wijken/{m.wijk.id}/", f"Wie doet wat voor wie in {m.wijk.naam}", m)
+        return View(urls.overview_wijk(m.wijk.id), f"Wie doet wat voor wie in {m.wijk.naam}", m)
     if m.by == "toegang":
-        return View("overzicht/toegang/", "Toegang per doelgroep", m)
+        return View(urls.OVERZICHT_TOEGANG, "Toegang per doelgroep", m)
     if m.kind == "leefgebieden":
-        return View("overzicht/leefgebieden/", "Aanbod per leefgebied", m)
+        return View(urls.OVERZICHT_LEEFGEBIEDEN, "Aanbod per leefgebied", m)
     if m.kind == "soorten":
-        return View("overzicht/soorten/", "Aanbod per soort", m)
-    return View("overzicht/", "Wie doet wat voor wie", m)
+        return View(urls.OVERZICHT_SOORTEN, "Aanbod per soort", m)
+    return View(urls.OVERZICHT, "Wie doet wat voor wie", m)
 
 
 def csv_rows(m: Matrix) -> list[list[object]]:

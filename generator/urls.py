@@ -23,6 +23,20 @@ LIJSTJE = "lijstje/"
 ZOEKEN = "zoeken/"
 OPEN_DATA = "open-data/"
 KAART = "kaart/"
+MAP_OUTLINES = "kaart/wijken.geojson"  # for the background map (only with one)
+
+# The overviews for policy (`overview_pages`).
+OVERZICHT_LEEFGEBIEDEN = "overzicht/leefgebieden/"
+OVERZICHT_SOORTEN = "overzicht/soorten/"
+OVERZICHT_TOEGANG = "overzicht/toegang/"
+
+# Open data (`opendata`): the HSDS API, its tabular form, and the other downloads.
+HSDS = "open-data/hsds/"
+HSDS_CSV = "open-data/hsds/csv/"
+SPREADSHEET_ACTIVITIES = "open-data/activiteiten.csv"
+SPREADSHEET_ORGANISATIONS = "open-data/organisaties.csv"
+OPEN_CALENDAR = "open-data/agenda.ics"
+OPEN_GEOJSON = "open-data/locaties.geojson"
 NOT_FOUND = "404.html"
 SITEMAP = "sitemap.xml"
 ROBOTS = "robots.txt"
@@ -40,6 +54,11 @@ VENDOR = "static/vendor"
 def activity_calendar(slug: str) -> str:
     """The iCalendar file of an activity's `tijden`."""
     return f"activiteiten/{slug}/agenda.ics"
+
+
+def overview_wijk(wijk_id: str) -> str:
+    """The overview of one wijk."""
+    return f"overzicht/wijken/{wijk_id}/"
 
 
 def activity(slug: str) -> str:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .. import urls
 from ..opendata.tabular import NUMBERS  # the number columns of the HSDS tables
 
 
@@ -89,7 +90,7 @@ def _api_folder(folder: Path, bundle: Bundle) -> None:
     """Our own export: the full records of services/ and organizations/, and the terms."""
     index = _load_json(folder / "index.json", "index.json")
     profile = index.get("profile", "") if isinstance(index, dict) else ""
-    bundle.base_url = profile.split("open-data/")[0] if "open-data/" in profile else ""
+    bundle.base_url = profile.split(urls.OPEN_DATA)[0] if urls.OPEN_DATA in profile else ""
     for name in ("services", "organizations"):
         for file in sorted((folder / name).glob("*.json")):
             add_json(bundle, _load_json(file, f"{name}/{file.name}"), f"{name}/{file.name}")

@@ -21,10 +21,10 @@ from ..assemble import Site
 from ..publish import Writer
 from . import api, geo, spreadsheet, tabular
 
-SPREADSHEET_ACTIVITIES = "open-data/activiteiten.csv"
-SPREADSHEET_ORGANISATIONS = "open-data/organisaties.csv"
-CALENDAR = "open-data/agenda.ics"
-GEOJSON = "open-data/locaties.geojson"
+SPREADSHEET_ACTIVITIES = urls.SPREADSHEET_ACTIVITIES
+SPREADSHEET_ORGANISATIONS = urls.SPREADSHEET_ORGANISATIONS
+CALENDAR = urls.OPEN_CALENDAR
+GEOJSON = urls.OPEN_GEOJSON
 
 
 @dataclass(frozen=True)

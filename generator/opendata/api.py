@@ -21,7 +21,7 @@ from ..assemble import Site
 from .records import HSDS_VERSION, OPENAPI_URL
 from .services import ServiceRecords
 
-ROOT = "open-data/hsds/"
+ROOT = urls.HSDS
 PROFILE_ANCHOR = "#profiel"
 
 

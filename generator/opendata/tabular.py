@@ -13,12 +13,12 @@ import csv
 import io
 from typing import Any
 
-from .. import licence_checks
+from .. import licence_checks, urls
 from ..assemble import Site
 from ..publish import dumps
 from .services import ServiceRecords
 
-ROOT = "open-data/hsds/csv/"
+ROOT = urls.HSDS_CSV
 
 # table -> (file, columns); the columns of schema/compiled/tabular.json at HSDS 3.0
 TABLES: dict[str, tuple[str, tuple[str, ...]]] = {

@@ -19,6 +19,8 @@ from jsonschema import Draft202012Validator
 from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
+from .. import urls
+
 PUBLISHED = "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/"
 
 # a file of the HSDS API (below open-data/hsds/) -> the schema of it, or of its page items
@@ -129,13 +131,13 @@ def check_files(files: dict[str, bytes], schema_dir: Path) -> list[str]:
                 tables[relpath.removeprefix("csv/")] = data.decode("utf-8")
             continue
         found = schemas.api_file(relpath, json.loads(data))
-        problems += [f"open-data/hsds/{relpath}: {p}" for p in found]
-    problems += [f"open-data/hsds/csv/{p}" for p in schemas.tabular(tables)]
+        problems += [f"{urls.HSDS}{relpath}: {p}" for p in found]
+    problems += [f"{urls.HSDS_CSV}{p}" for p in schemas.tabular(tables)]
     return problems
 
 
 def check_output(output_dir: Path, schema_dir: Path) -> list[str]:
     """`check_files` on the HSDS files of a built site."""
-    root = output_dir / "open-data" / "hsds"
+    root = output_dir / urls.HSDS
     files = {f.relative_to(root).as_posix(): f.read_bytes() for f in root.rglob("*") if f.is_file()}
     return check_files(files, schema_dir)
