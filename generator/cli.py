@@ -9,21 +9,19 @@ from __future__ import annotations
 
 import contextlib
 import sys
-from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
-from .diagnostics import BuildFailed, Diagnostic, Diagnostics, Severity
+from .diagnostic_formats import FORMATS, emit
+from .diagnostics import BuildFailed, Diagnostics
 from .present import count
 
 if TYPE_CHECKING:
     from .assemble import Site
     from .build import BuildReport
-
-GROUP_AFTER = 5  # identical warnings beyond this many are summarised in one line
 
 content_option = click.option(
     "--content",
@@ -35,6 +33,9 @@ content_option = click.option(
 )
 strict_option = click.option(
     "--strict", is_flag=True, help="Stop ook bij waarschuwingen (handig in een pull request)."
+)
+every_option = click.option(
+    "--alle", "every", is_flag=True, help="Toon elke waarschuwing, ook als ze op elkaar lijken."
 )
 
 
@@ -55,7 +56,8 @@ def main() -> None:
     help="Map waarin de website komt.",
 )
 @strict_option
-def build(content_dir: Path, output_dir: Path, strict: bool) -> None:
+@every_option
+def build(content_dir: Path, output_dir: Path, strict: bool, every: bool) -> None:
     """Controleer de inhoud en bouw de website."""
     from .assets import MissingAsset
     from .build import build as run_build
@@ -65,13 +67,13 @@ def build(content_dir: Path, output_dir: Path, strict: bool) -> None:
         with _progress_bar() as progress:
             report = run_build(content_dir, output_dir, strict=strict, progress=progress)
     except BuildFailed as failed:
-        _fail(failed, f"{output_dir}/ is niet gewijzigd.")
+        _fail(failed, f"{output_dir}/ is niet gewijzigd.", every=every)
     except (UnsafeOutput, MissingAsset) as unusable:
         # Wrong use or an incomplete installation, not a content error: exit 2.
         reason = str(unusable).rstrip(".")
         click.echo(f"Gestopt: {reason}. {output_dir}/ is niet gewijzigd.", err=True)
         sys.exit(2)
-    print_diagnostics(report.diagnostics)
+    print_diagnostics(report.diagnostics, every=every)
     for note in report.notes:
         click.echo(f"Let op: {note}", err=True)
     click.echo(_summary(report, output_dir))
@@ -80,6 +82,15 @@ def build(content_dir: Path, output_dir: Path, strict: bool) -> None:
 @main.command()
 @content_option
 @strict_option
+@every_option
+@click.option(
+    "--formaat",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="tekst",
+    show_default=True,
+    help="tekst voor u, github voor meldingen in een pull request, json voor een programma.",
+)
 @click.option(
     "--open-data",
     "hsds_schema",
@@ -87,19 +98,20 @@ def build(content_dir: Path, output_dir: Path, strict: bool) -> None:
     help="Controleer ook de open data tegen de HSDS 3.0-schema's in deze map: de map schema/"
     " van openreferral/specification, versie 3.0.",
 )
-def check(content_dir: Path, strict: bool, hsds_schema: Path | None) -> None:
+def check(content_dir: Path, strict: bool, every: bool, fmt: str, hsds_schema: Path | None) -> None:
     """Controleer alleen de inhoud; er wordt niets gebouwd."""
     from .build import check as run_check
 
     try:
         site, diags = run_check(content_dir, strict=strict)
     except BuildFailed as failed:
-        _fail(failed, "")
-    print_diagnostics(diags)
+        _fail(failed, "", fmt, every)
+    print_diagnostics(diags, fmt, every)
     click.echo(
         f"In orde: {count(len(site.organisations), 'organisatie', 'organisaties')},"
         f" {count(len(site.activities), 'activiteit', 'activiteiten')},"
-        f" {count(len(diags.warnings), 'waarschuwing', 'waarschuwingen')}."
+        f" {count(len(diags.warnings), 'waarschuwing', 'waarschuwingen')}.",
+        err=fmt == "json",  # stdout holds only the JSON
     )
     if hsds_schema is not None:
         _check_open_data(site, hsds_schema)
@@ -224,9 +236,10 @@ def _summary(report: BuildReport, output_dir: Path) -> str:
     )
 
 
-def _fail(failed: BuildFailed, untouched: str) -> None:
+def _fail(failed: BuildFailed, untouched: str, fmt: str = "tekst", every: bool = False) -> None:
+    """Print everything (each one, when --strict made the warnings block) and exit 1."""
     diags = failed.diagnostics
-    print_diagnostics(diags)
+    print_diagnostics(diags, fmt, every or failed.strict)
     errors, warnings = len(diags.errors), len(diags.warnings)
     reason = ""
     if not errors and failed.strict:
@@ -239,26 +252,9 @@ def _fail(failed: BuildFailed, untouched: str) -> None:
     sys.exit(1)
 
 
-def print_diagnostics(diags: Diagnostics) -> None:
-    """Print every diagnostic; identical warnings beyond GROUP_AFTER become one line."""
-    shown: Counter[tuple[str, str]] = Counter()
-    hidden: Counter[tuple[str, str]] = Counter()
-    for d in diags:
-        if d.severity is Severity.WARNING:
-            key = (d.field, _warning_kind(d))
-            shown[key] += 1
-            if shown[key] > GROUP_AFTER:
-                hidden[key] += 1
-                continue
-        click.echo(d.format(), err=True)
-    for (field, _kind), times in sorted(hidden.items()):
-        about = f" over {field}" if field else ""
-        click.echo(f"… en nog {times} keer dezelfde waarschuwing{about}", err=True)
-
-
-def _warning_kind(d: Diagnostic) -> str:
-    """The message without its quoted values and numbers, so alike warnings group."""
-    return "".join(ch for ch in d.message if not ch.isdigit()).split("'")[0]
+def print_diagnostics(diags: Diagnostics, fmt: str = "tekst", every: bool = False) -> None:
+    """Print every diagnostic (see `diagnostic_formats`)."""
+    emit(diags, fmt, lambda line: click.echo(line, err=True), click.echo, every)
 
 
 @contextlib.contextmanager

@@ -171,8 +171,72 @@ def test_many_identical_warnings_are_summarised(minimal_content) -> None:
         f"content/organisaties/team-{n}.md:1: waarschuwing: deze organisatie heeft nog geen"
         " activiteiten"
         for n in range(1, 6)
-    ] + ["… en nog 3 keer dezelfde waarschuwing"]
+    ] + ["… en nog 3 keer dezelfde waarschuwing (alle: --alle)"]
     assert result.stdout == "In orde: 9 organisaties, 1 activiteit, 8 waarschuwingen.\n"
+    every = run("check", "--alle")
+    assert len(stderr_lines(every)) == 8 and "… en nog" not in every.stderr
+    strict = run("check", "--strict")
+    assert strict.exit_code == 1
+    assert len([x for x in stderr_lines(strict) if "waarschuwing:" in x]) == 8  # all of them block
+
+
+def _eight_warnings(minimal_content) -> None:
+    orgs = {
+        f"organisaties/team-{n}.md": f"---\nnaam: Team {n}\ngecontroleerd: {RECENT}\n---\n"
+        for n in range(1, 9)
+    }
+    minimal_content(orgs)
+
+
+def test_check_speaks_github_workflow_commands(minimal_content, tmp_path, monkeypatch) -> None:
+    _eight_warnings(minimal_content)
+    summary = tmp_path / "samenvatting.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    result = run("check", "--formaat", "github")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0] == (
+        "::warning file=content/organisaties/team-1.md,line=1,title=waarschuwing::"
+        "deze organisatie heeft nog geen activiteiten"
+    )
+    assert len([x for x in lines if x.startswith("::warning ")]) == 8  # never grouped
+    assert lines[-1] == "In orde: 9 organisaties, 1 activiteit, 8 waarschuwingen."
+    table = summary.read_text("utf-8").splitlines()
+    assert table[0] == "## Sociale Kaart: controle"
+    assert table[4] == (
+        "| waarschuwing | `content/organisaties/team-1.md` | 1 |  |"
+        " deze organisatie heeft nog geen activiteiten |"
+    )
+    assert len(table) == 4 + 8
+
+
+def test_github_commands_are_escaped() -> None:
+    from generator.diagnostic_formats import github_line
+    from generator.diagnostics import Diagnostic
+
+    d = Diagnostic("content/a,b:c.md", 3, "tijden[0].van", "100% fout\nnieuwe regel\r")
+    assert github_line(d) == (
+        "::error file=content/a%2Cb%3Ac.md,line=3,title=tijden[0].van::"
+        "100%25 fout%0Anieuwe regel%0D"
+    )
+
+
+def test_check_gives_json(minimal_content) -> None:
+    import json
+
+    _eight_warnings(minimal_content)
+    result = run("check", "--formaat", "json")
+    assert result.exit_code == 0
+    items = json.loads(result.stdout)
+    assert items[0] == {
+        "bestand": "content/organisaties/team-1.md",
+        "regel": 1,
+        "veld": "",
+        "ernst": "waarschuwing",
+        "melding": "deze organisatie heeft nog geen activiteiten",
+    }
+    assert len(items) == 8
+    assert stderr_lines(result)[-1] == "In orde: 9 organisaties, 1 activiteit, 8 waarschuwingen."
 
 
 @pytest.mark.parametrize(
@@ -505,3 +569,14 @@ def test_every_mistake_is_reported_with_file_and_line(minimal_content, tmp_path:
     checked = run("check")
     assert checked.exit_code == 1
     assert stderr_lines(checked) == EVERY_MISTAKE[:-1] + ["Gestopt: 54 fouten, 2 waarschuwingen."]
+
+
+def test_the_pre_commit_hook_runs_check() -> None:
+    import yaml
+
+    hooks = yaml.safe_load((Path(__file__).parent.parent / ".pre-commit-hooks.yaml").read_text())
+    (hook,) = hooks
+    assert hook["id"] == "sociale-kaart-check"
+    assert hook["entry"] == "sociale-kaart check"
+    assert (hook["language"], hook["pass_filenames"]) == ("python", False)
+    assert re.match(hook["files"], "content/activiteiten/koffie.md")

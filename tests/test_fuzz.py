@@ -34,7 +34,7 @@ DIAGNOSTIC = re.compile(r"^/\S*:\d+: ")
 # The closing lines of cli.py: the count, and alike warnings taken together.
 SUMMARY = re.compile(
     r"^(Gestopt: \d+ fout(en)?, \d+ waarschuwing(en)?\.( \S+ is niet gewijzigd\.)?"
-    r"|… en nog \d+ keer dezelfde waarschuwing( over \S+)?)$"
+    r"|… en nog \d+ keer dezelfde waarschuwing( over \S+)? \(alle: --alle\))$"
 )
 
 # Text that YAML and Markdown react to, mixed with any Unicode (surrogates included).

@@ -1,0 +1,116 @@
+"""How `check` and `build` print what they found: for a person, for GitHub, or as JSON.
+
+- `tekst`: one line per diagnostic on stderr; identical warnings beyond GROUP_AFTER become
+  one line "… en nog N keer", unless every one is asked for (`--alle`, or a failed
+  `--strict`, where each one blocks).
+- `github`: GitHub Actions workflow commands on stdout (`::error file=...,line=...,
+  title=...::message`), escaped as the runner expects, so a pull request shows each one
+  at its line; GitHub shows only 10 per step, so the full list also goes to the step
+  summary (the file in $GITHUB_STEP_SUMMARY) when there is one.
+- `json`: every diagnostic as an object, on stdout.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import Counter
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from .diagnostics import Diagnostic, Diagnostics, Severity
+
+GROUP_AFTER = 5  # identical warnings beyond this many are summarised in one line
+FORMATS = ("tekst", "github", "json")
+
+
+def _warning_kind(d: Diagnostic) -> str:
+    """The message without its quoted values and numbers, so alike warnings group."""
+    return "".join(ch for ch in d.message if not ch.isdigit()).split("'")[0]
+
+
+def text_lines(diags: Iterable[Diagnostic], every: bool = False) -> list[str]:
+    """Each diagnostic as a line; alike warnings grouped unless `every`."""
+    shown: Counter[tuple[str, str]] = Counter()
+    hidden: Counter[tuple[str, str]] = Counter()
+    lines = []
+    for d in diags:
+        if d.severity is Severity.WARNING and not every:
+            key = (d.field, _warning_kind(d))
+            shown[key] += 1
+            if shown[key] > GROUP_AFTER:
+                hidden[key] += 1
+                continue
+        lines.append(d.format())
+    for (field, _kind), times in sorted(hidden.items()):
+        about = f" over {field}" if field else ""
+        lines.append(f"… en nog {times} keer dezelfde waarschuwing{about} (alle: --alle)")
+    return lines
+
+
+def _data(value: str) -> str:
+    """Escape the message of a workflow command (GitHub's escapeData)."""
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(value: str) -> str:
+    """Escape a property of a workflow command (GitHub's escapeProperty)."""
+    return _data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def github_line(d: Diagnostic) -> str:
+    kind = "error" if d.severity is Severity.ERROR else "warning"
+    title = d.field or ("fout" if kind == "error" else "waarschuwing")
+    props = f"file={_property(d.path)},line={d.line},title={_property(title)}"
+    return f"::{kind} {props}::{_data(d.message)}"
+
+
+def summary_markdown(diags: Iterable[Diagnostic]) -> str:
+    """The full list as a Markdown table, for the step summary."""
+    rows = []
+    for d in diags:
+        kind = "fout" if d.severity is Severity.ERROR else "waarschuwing"
+        message = d.message.replace("|", "\\|")
+        rows.append(f"| {kind} | `{d.path}` | {d.line} | {d.field} | {message} |")
+    title = "## Sociale Kaart: controle\n\n"
+    if not rows:
+        return title + "Geen meldingen.\n"
+    head = "| Soort | Bestand | Regel | Veld | Melding |\n|---|---|---:|---|---|"
+    return title + "\n".join([head, *rows]) + "\n"
+
+
+def as_json(diags: Iterable[Diagnostic]) -> str:
+    items = [
+        {
+            "bestand": d.path,
+            "regel": d.line,
+            "veld": d.field,
+            "ernst": d.severity.value,
+            "melding": d.message,
+        }
+        for d in diags
+    ]
+    return json.dumps(items, ensure_ascii=False, indent=2)
+
+
+def emit(
+    diags: Diagnostics,
+    fmt: str,
+    err: Callable[[str], None],
+    out: Callable[[str], None],
+    every: bool = False,
+) -> None:
+    """Print `diags` in format `fmt` (stderr for a person, stdout for a machine)."""
+    ordered = diags.sorted()
+    if fmt == "github":
+        for d in ordered:
+            out(github_line(d))
+        summary = os.environ.get("GITHUB_STEP_SUMMARY")
+        if summary:
+            with Path(summary).open("a", encoding="utf-8") as file:
+                file.write(summary_markdown(ordered))
+    elif fmt == "json":
+        out(as_json(ordered))
+    else:
+        for line in text_lines(ordered, every):
+            err(line)
