@@ -67,8 +67,20 @@ def display_path(path: Path) -> str:
 
 
 def suggest(value: str, options: Iterable[str]) -> str:
-    """` (bedoelde u 'x'?)` for the closest option, or an empty string."""
-    matches = difflib.get_close_matches(value, list(options), n=1, cutoff=0.6)
+    """` (bedoelde u 'x'?)` for the closest option, or an empty string. An option that the
+    value starts with, or that starts with the value, goes first ('introductie' is 'intro',
+    not 'redactie')."""
+    options = list(options)
+    folded = value.casefold()
+    prefixed = [
+        o
+        for o in options
+        if min(len(o), len(value)) >= 3
+        and (folded.startswith(o.casefold()) or o.casefold().startswith(folded))
+    ]
+    if prefixed:
+        return f" (bedoelde u '{max(prefixed, key=len)}'?)"
+    matches = difflib.get_close_matches(value, options, n=1, cutoff=0.6)
     return f" (bedoelde u '{matches[0]}'?)" if matches else ""
 
 

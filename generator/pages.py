@@ -164,6 +164,7 @@ def activity(site: Site, entry: Activity) -> Page:
             "closed": present.closed(entry),
             "languages": present.languages(entry),
             "forms": present.forms(entry),
+            "change_mail": present.change_mail(site, entry.titel, urls.activity(entry.slug)),
             "qr": qr.svg(
                 urls.absolute_url(site.config.basis_url, urls.activity(entry.slug)), QR_TITLE
             ),
@@ -187,6 +188,7 @@ def organisation(site: Site, org: Organisation) -> Page:
                 urls.absolute_url(site.config.basis_url, urls.organisation(org.slug)), QR_TITLE
             ),
             "geo": places.geo_link(org.naam, org.adres),
+            "change_mail": present.change_mail(site, org.naam, urls.organisation(org.slug)),
             "map": places.map_link(org.adres),
             "structured_data": structured.organisation_data(site.config, org),
         },

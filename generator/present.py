@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from urllib.parse import quote, urlencode
 
 from . import language_checks
 from .assemble import Site
@@ -257,3 +258,20 @@ def age(activity: Activity) -> str:
 def count(number: int, singular: str = "activiteit", plural: str = "activiteiten") -> str:
     """`1 activiteit`, `3 activiteiten`."""
     return f"{number} {singular if number == 1 else plural}"
+
+
+CHANGE_BODY = (
+    "Pagina: {url}\n\nWat klopt er niet?\n\n\nWat moet het zijn?\n\n\n"
+    "Mogen we u iets vragen? Zet dan hier uw naam en telefoonnummer:\n"
+)
+
+
+def change_mail(site: Site, title: str, page: str) -> str:
+    """The `mailto:` of "Meld een wijziging": to the redactie, about this page; empty
+    without `redactie` in site.yaml. No server and no form: the visitor's own mail."""
+    if site.config.redactie is None:
+        return ""
+    url = site.config.basis_url + page
+    fields = {"subject": title, "body": CHANGE_BODY.format(url=url)}
+    query = urlencode(fields, quote_via=quote)
+    return f"mailto:{site.config.redactie.email}?{query}"

@@ -33,7 +33,14 @@ from .licence_checks import licence
 from .model import Address, AgeRange, Contact, SignUp
 from .place_checks import ADRES, locations
 from .schedule_checks import dates, period, time_slots
-from .site_config import Background, Helpline, MapConfig, OverviewConfig, WegwijzerConfig
+from .site_config import (
+    Background,
+    Editors,
+    Helpline,
+    MapConfig,
+    OverviewConfig,
+    WegwijzerConfig,
+)
 
 KIND_SINGULAR = {
     "doelgroepen": "doelgroep",
@@ -121,6 +128,10 @@ OVERZICHT = {
     ),
 }
 
+REDACTIE = {
+    "email": Field(email, required=True, doc="Waar 'Meld een wijziging' naartoe mailt."),
+}
+
 SITE = {
     "titel": Field(text, required=True, doc="Naam van de site."),
     "gemeente": Field(text, required=True, doc="Naam van de gemeente."),
@@ -140,6 +151,9 @@ SITE = {
     "kaart": Field(group(KAART, MapConfig), doc="Instellingen van de kaart (/kaart/)."),
     "overzicht": Field(
         group(OVERZICHT, OverviewConfig), doc="Instellingen van het overzicht voor beleid."
+    ),
+    "redactie": Field(
+        group(REDACTIE, Editors), doc="De redactie; weg: geen link 'Meld een wijziging'."
     ),
 }
 

@@ -49,6 +49,13 @@ class OverviewConfig:
 
 
 @dataclass(frozen=True, slots=True)
+class Editors:
+    """`redactie`: who keeps the data; "Meld een wijziging" mails this address."""
+
+    email: str
+
+
+@dataclass(frozen=True, slots=True)
 class SiteConfig:
     titel: str
     gemeente: str
@@ -60,3 +67,4 @@ class SiteConfig:
     provincie: str = ""  # for the addresses of the open data (HSDS state_province)
     kaart: MapConfig = field(default_factory=MapConfig)
     overzicht: OverviewConfig = field(default_factory=OverviewConfig)
+    redactie: Editors | None = None

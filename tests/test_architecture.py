@@ -15,6 +15,7 @@ from generator.model import Activity, Address, AgeRange, Contact, Organisation
 from generator.schema import Field
 from generator.site_config import (
     Background,
+    Editors,
     MapConfig,
     OverviewConfig,
     SiteConfig,
@@ -142,6 +143,7 @@ def test_every_field_says_what_it_means(title: str) -> None:
         (schema.KAART, MapConfig),
         (schema.ACHTERGROND, Background),
         (schema.OVERZICHT, OverviewConfig),
+        (schema.REDACTIE, Editors),
         (schema.ORGANISATION, Organisation),
         (schema.ADRES, Address),
         (schema.ACTIVITY, Activity),

@@ -519,7 +519,7 @@ def test_unknown_toegang(minimal_content) -> None:
     content = minimal_content({"activiteiten/wandelen.md": text})
     assert failure(content) == [
         f"{ACT}:5: toegang: 'Vrij toegankelijk' is geen toegang; kies 'vrij', 'aanmelden',"
-        " 'verwijzing' of 'indicatie'"
+        " 'verwijzing' of 'indicatie' (bedoelde u 'vrij'?)"
     ]
 
 
