@@ -19,7 +19,7 @@ from typing import Any
 from . import markup
 from .diagnostics import Diagnostics, dutch_list, excerpt, suggest
 from .frontmatter import Document, dotted
-from .model import FORMS, RUNGS, Toegang
+from .model import FORMS
 
 INVALID: Any = object()
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -186,48 +186,6 @@ def word_groups(value: Any, at: tuple, c: Checker) -> Any:
         else:
             out.append(words)
     return INVALID if problems else tuple(out)
-
-
-def rungs(value: Any, at: tuple, c: Checker) -> Any:
-    """`ladder`: a non-empty list of rungs 1-6."""
-    if isinstance(value, str):
-        return c.error(at, f"verwacht een lijst van treden, schrijf [{excerpt(value)}]")
-    if not isinstance(value, list):
-        found = describe_value(value)
-        return c.error(at, f"verwacht een lijst van treden, zoals [1, 2], maar vond {found}")
-    if not value:
-        return c.error(at, "de lijst is leeg; noem minstens één trede van 1 tot en met 6")
-    out: list[int] = []
-    problems = 0
-    for i, item in enumerate(value):
-        digits = isinstance(item, str) and re.fullmatch(r"[0-9]+", item.strip())
-        number = int(item) if digits else None
-        if number is None:
-            message = f"{describe_value(item)} is geen trede; kies 1 tot en met 6"
-        elif number not in RUNGS:
-            message = f"trede {number} bestaat niet; kies 1 tot en met 6"
-        elif number in out:
-            message = f"trede {number} staat er twee keer in"
-        else:
-            out.append(number)
-            continue
-        c.error(at + (i,), message)
-        problems += 1
-    return INVALID if problems else tuple(sorted(out))
-
-
-def toegang(value: Any, at: tuple, c: Checker) -> Any:
-    options = [t.value for t in Toegang]
-    value = text(value, at, c)
-    if value is INVALID:
-        return value
-    if value not in options:
-        return c.error(
-            at,
-            f"{describe_value(value)} is geen toegang;"
-            f" kies {dutch_list(options)}{suggest(value, options)}",
-        )
-    return Toegang(value)
 
 
 def taxonomy_ids(kind: str) -> Check:

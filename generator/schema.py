@@ -18,16 +18,15 @@ from .checks import (
     identifier,
     integer,
     markdown_text,
-    rungs,
     slug_ref,
     slug_refs,
     taxonomy_ids,
     text,
     text_list,
-    toegang,
     word_groups,
 )
 from .fields import Field, group, mapping_list, validate_mapping
+from .ladder_checks import rungs, toegang
 from .language_checks import languages
 from .licence_checks import licence
 from .model import Address, AgeRange, Contact, SignUp

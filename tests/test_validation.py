@@ -463,6 +463,11 @@ def test_unknown_taxonomy_ids(minimal_content) -> None:
         ("[twee]", ["ladder[1]: 'twee' is geen trede; kies 1 tot en met 6"]),
         ("[]", ["ladder: de lijst is leeg; noem minstens één trede van 1 tot en met 6"]),
         ("2", ["ladder: verwacht een lijst van treden, schrijf [2]"]),
+        ("1-2", ["ladder: verwacht een lijst van treden, schrijf [1, 2]"]),
+        ("1 t/m 3", ["ladder: verwacht een lijst van treden, schrijf [1, 2, 3]"]),
+        ("'1, 2'", ["ladder: verwacht een lijst van treden, schrijf [1, 2]"]),
+        ("twee", ["ladder: verwacht een lijst van treden, zoals [1, 2], maar vond 'twee'"]),
+        ("[1-2]", ["ladder[1]: '1-2' is geen trede; schrijf de lijst als [1, 2]"]),
         ("[2, 2]", ["ladder[2]: trede 2 staat er twee keer in"]),
         (
             "[-1, 1.5, '²']",
