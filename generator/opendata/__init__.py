@@ -20,6 +20,7 @@ from .. import agenda, urls
 from ..assemble import Site
 from ..publish import Writer
 from . import api, geo, spreadsheet, tabular
+from .services import ServiceRecords
 
 SPREADSHEET_ACTIVITIES = urls.SPREADSHEET_ACTIVITIES
 SPREADSHEET_ORGANISATIONS = urls.SPREADSHEET_ORGANISATIONS
@@ -45,8 +46,9 @@ def _json(data: object) -> bytes:
 
 def downloads(site: Site) -> list[Download]:
     """Every open-data file, in a stable order."""
-    found = [Download(path, _json(data), "hsds") for path, data in api.files(site).items()]
-    found += [Download(path, data, "hsds-csv") for path, data in tabular.files(site).items()]
+    records = ServiceRecords(site)  # the JSON files and the tables share its records
+    found = [Download(p, _json(d), "hsds") for p, d in api.files(site, records).items()]
+    found += [Download(p, d, "hsds-csv") for p, d in tabular.files(site, records).items()]
     found += [
         Download(SPREADSHEET_ACTIVITIES, spreadsheet.activities(site), "overig"),
         Download(SPREADSHEET_ORGANISATIONS, spreadsheet.organisations(site), "overig"),

@@ -39,9 +39,8 @@ def page(contents: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def files(site: Site) -> dict[str, Any]:
+def files(site: Site, records: ServiceRecords) -> dict[str, Any]:
     """Every file of the HSDS API: site-relative path -> the JSON data it holds."""
-    records = ServiceRecords(site)
     out: dict[str, Any] = {}
     base = site.config.basis_url
     out[ROOT + "index.json"] = {
@@ -58,7 +57,7 @@ def files(site: Site) -> dict[str, Any]:
         [records.organisation(o, nested=False) for o in site.organisations]
     )
     for org in site.organisations:
-        record = records.organisation(org)
+        record = {**records.organisation(org)}  # the shared record stays as it is
         record["services"] = [
             {"id": records.ids.activity(a.slug), "name": a.titel}
             for a in site.activities_of(org.slug)

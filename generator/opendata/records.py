@@ -29,6 +29,8 @@ class Records:
         self.ids = Ids(site.config.basis_url)
         self.vocabularies = vocabularies(site)
         self._kenmerken = next(v for v in self.vocabularies if v.kind == "kenmerken")
+        self._terms: dict[str, list[dict[str, Any]]] = {}
+        self._full: dict[tuple[str, str], dict[str, Any]] = {}  # ("service"|"org", slug)
 
     def url(self, page: str) -> str:
         return urls.absolute_url(self.site.config.basis_url, page)
@@ -46,6 +48,12 @@ class Records:
         return record
 
     def terms(self, vocabulary: Vocabulary) -> list[dict[str, Any]]:
+        """The terms of one taxonomy (made once; attributes refer to the same records)."""
+        if vocabulary.kind not in self._terms:
+            self._terms[vocabulary.kind] = self._make_terms(vocabulary)
+        return self._terms[vocabulary.kind]
+
+    def _make_terms(self, vocabulary: Vocabulary) -> list[dict[str, Any]]:
         found = []
         for code in vocabulary.codes:
             record = {
@@ -120,7 +128,10 @@ class Records:
     # --- organisations ----------------------------------------------------
 
     def organisation(self, org: Organisation, nested: bool = True) -> dict[str, Any]:
-        """An organization; `nested` adds its phones, location, attributes and metadata."""
+        """An organization; `nested` adds its phones, location, attributes and metadata
+        (made once: the JSON files and the tables share it; do not change it)."""
+        if nested and ("org", org.slug) in self._full:
+            return self._full["org", org.slug]
         org_id = self.ids.organisation(org.slug)
         record: dict[str, Any] = {
             "id": org_id,
@@ -150,6 +161,7 @@ class Records:
         record["attributes"] = self.organisation_attributes(org)
         if org.gecontroleerd:
             record["metadata"] = [self._checked(org_id, org.gecontroleerd.isoformat())]
+        self._full["org", org.slug] = record
         return record
 
     def _checked(self, resource_id: str, date: str) -> dict[str, str]:

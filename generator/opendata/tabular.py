@@ -118,9 +118,9 @@ def _flatten(table: str, record: dict[str, Any], rows: dict[str, dict[str, dict]
     rows[table].setdefault(own["id"], own)
 
 
-def rows(site: Site) -> dict[str, list[dict[str, Any]]]:
+def rows(records: ServiceRecords) -> dict[str, list[dict[str, Any]]]:
     """Every table's rows, from the full JSON records, in a stable order."""
-    records = ServiceRecords(site)
+    site = records.site
     found: dict[str, dict[str, dict]] = {table: {} for table in TABLES}
     for org in site.organisations:
         _flatten("organization", records.organisation(org), found)
@@ -176,9 +176,9 @@ def datapackage(site: Site, tables: dict[str, list[dict[str, Any]]]) -> dict[str
     }
 
 
-def files(site: Site) -> dict[str, bytes]:
+def files(site: Site, records: ServiceRecords) -> dict[str, bytes]:
     """Each non-empty table as CSV, and datapackage.json."""
-    tables = rows(site)
+    tables = rows(records)
     out = {
         ROOT + file: _csv(columns, tables[table])
         for table, (file, columns) in TABLES.items()
