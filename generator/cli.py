@@ -217,12 +217,26 @@ def import_hsds(source: Path, target: Path) -> None:
 
 @main.command()
 @content_option
-@click.option("--port", default=8000, show_default=True, help="Poort op 127.0.0.1.")
-def serve(content_dir: Path, port: int) -> None:
-    """Bouw de website, toon hem op http://127.0.0.1:8000/ en bouw opnieuw bij elke wijziging."""
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Adres om op te luisteren. Met 0.0.0.0 kunt u de site op een telefoon in hetzelfde"
+    " netwerk bekijken.",
+)
+@click.option("--port", default=8000, show_default=True, help="Poort.")
+def serve(content_dir: Path, host: str, port: int) -> None:
+    """Bouw de website, toon hem op http://127.0.0.1:8000/ en bouw opnieuw bij elke wijziging.
+
+    Dit schrijft niet in output/: publiceer altijd wat 'sociale-kaart build' maakt."""
+    from .serve import PortInUse
     from .serve import serve as run_serve
 
-    run_serve(content_dir, port, report=print_diagnostics)
+    try:
+        run_serve(content_dir, port, report=print_diagnostics, host=host)
+    except PortInUse as busy:
+        click.echo(f"Gestopt: {busy}.", err=True)
+        sys.exit(2)
 
 
 def _summary(report: BuildReport, output_dir: Path) -> str:

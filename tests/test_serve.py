@@ -137,8 +137,52 @@ def test_serve_only_answers_its_own_host_names(server):
     for host in ("evil.example", "evil.example:8000", "127.0.0.1.evil.example"):
         status, _, body = request(base, "GET", "/", host=host)
         assert status == 400 and b"<html" not in body, host
-    for host in ("localhost", "127.0.0.1", "localhost:1234"):
+    for host in ("localhost", "127.0.0.1", "localhost:1234", "192.168.1.5:8000", "[::1]:8000"):
         assert request(base, "GET", "/", host=host)[0] == 200, host
+
+
+def test_serve_says_that_it_does_not_write_output_and_hides_closed_connections(server):
+    """A browser that drops a connection (a reload, a closed tab) is normal use: no
+    traceback. And the editor is told that output/ stays as `build` left it."""
+    import struct
+
+    base, content, process = server
+    port = int(base.rsplit(":", 1)[1].strip("/"))
+    for path in ("/static/vendor/lunr.min.js", "/__sociale-kaart/wacht?epoch=1", "/"):
+        sock = socket.create_connection(("127.0.0.1", port))
+        sock.sendall(f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode())
+        # Close with a reset, as a browser does when a tab goes away.
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        sock.close()
+    activity = content / "activiteiten" / "koffie.md"
+    activity.write_text(activity.read_text(encoding="utf-8") + "\nMeer.\n", encoding="utf-8")
+    fetch(base + "__sociale-kaart/wacht?epoch=1")  # the dropped poll was answered too
+    time.sleep(0.5)
+    process.terminate()
+    output = process.communicate(timeout=20)[0]
+    assert "Traceback" not in output and "Error" not in output, output
+    assert output.startswith(
+        "Let op: serve schrijft niet in output/. Bouw de site die u publiceert met:"
+        " sociale-kaart build\n"
+    )
+    assert not (content.parent / "output").exists()
+
+
+def test_serve_error_page_wraps_on_a_phone(server, browser):
+    base, content, _ = server
+    activity = content / "activiteiten" / "koffie.md"
+    long_value = "x" * 300
+    text = activity.read_text(encoding="utf-8").replace("toegang: vrij", f"toegang: {long_value}")
+    activity.write_text(text, encoding="utf-8")
+    fetch(base + "__sociale-kaart/wacht?epoch=1")
+    page = browser.new_page(viewport={"width": 360, "height": 640})
+    try:
+        page.goto(base + "activiteiten/koffie/")
+        assert "De site kan niet gebouwd worden" in page.inner_text("h1")
+        widths = page.evaluate("[document.documentElement.scrollWidth, innerWidth]")
+        assert widths[0] <= widths[1], widths
+    finally:
+        page.close()
 
 
 def test_serve_sends_the_pages_policy_as_a_header(server):
@@ -173,8 +217,12 @@ def test_serve_leaves_no_temp_folder_after_sigterm_or_a_failed_start(minimal_con
     wait_for(lambda: _open(port) and fetch(f"http://127.0.0.1:{port}/", timeout=5)[0] == 200)
     # A second server on the same port cannot start: a message, and no temp folder of its own.
     second = subprocess.run([*command, str(port)], capture_output=True, timeout=60, **options)
-    assert second.returncode == 1
-    assert f"poort {port} is niet te gebruiken" in second.stderr
+    assert second.returncode == 2
+    assert second.stderr == (
+        f"Gestopt: 127.0.0.1:{port} is niet te gebruiken (daar draait al iets, misschien een"
+        " andere serve); kies een andere poort met --port.\n"
+    )
+    assert second.stdout == ""
     assert len(list(temp.iterdir())) == 1  # the first server's
     process.send_signal(signal.SIGTERM)
     assert process.wait(timeout=20) == 0
