@@ -33,6 +33,14 @@ UNKNOWN_TERM = {
     "verwijzers": "geen bekende verwijzer (zie verwijzers in taxonomie.yaml)",
     "soorten": "geen bekende soort (zie soorten in taxonomie.yaml)",
 }
+# The group of diagnostics about one unknown id: "13 activiteiten gebruiken <this> 'x'".
+UNKNOWN_GROUP = {
+    "doelgroepen": "de onbekende doelgroep",
+    "leefgebieden": "het onbekende leefgebied",
+    "wijken": "de onbekende wijk",
+    "verwijzers": "de onbekende verwijzer",
+    "soorten": "de onbekende soort",
+}
 
 
 @dataclass
@@ -44,9 +52,10 @@ class Checker:
     diags: Diagnostics
     taxonomy_ids: Mapping[str, Collection[str]] = field(default_factory=dict)
     organisation_slugs: Collection[str] = ()
+    content_dir: str = ""  # as editors see it, for a file a message tells them to make
 
-    def error(self, at: tuple[str | int, ...], message: str) -> Any:
-        self.diags.error(self.path, self.doc.line_of(*at), dotted(at), message)
+    def error(self, at: tuple[str | int, ...], message: str, group: str = "") -> Any:
+        self.diags.error(self.path, self.doc.line_of(*at), dotted(at), message, group)
         return INVALID
 
 
@@ -106,11 +115,15 @@ def slug_ref(value: Any, at: tuple, c: Checker) -> Any:
     if value is INVALID:
         return value
     if value not in c.organisation_slugs:
-        hint = suggest(value, c.organisation_slugs)
+        # Only a near-certain typo: after a deleted file, another organisation that
+        # merely looks alike would send the activity to the wrong place.
+        hint = suggest(value, c.organisation_slugs, cutoff=0.85)
+        folder = f"{c.content_dir}/organisaties" if c.content_dir else "organisaties"
         return c.error(
             at,
-            f"{describe_value(value)} is geen bekende organisatie: er is geen bestand"
-            f" organisaties/{excerpt(value)}.md{hint}",
+            f"er is geen organisatie {describe_value(value)}; maak {folder}/{excerpt(value)}.md"
+            f" of kies een bestaande{hint}",
+            group=f"de onbekende organisatie {describe_value(value)}",
         )
     return value
 
@@ -208,7 +221,11 @@ def taxonomy_ids(kind: str) -> Check:
                 continue
             if known is not None and item_value not in known:
                 hint = suggest(item_value, known)
-                c.error(at + (i,), f"{describe_value(item_value)} is {UNKNOWN_TERM[kind]}{hint}")
+                c.error(
+                    at + (i,),
+                    f"{describe_value(item_value)} is {UNKNOWN_TERM[kind]}{hint}",
+                    group=f"{UNKNOWN_GROUP[kind]} {describe_value(item_value)}",
+                )
             elif item_value in out:
                 c.error(at + (i,), f"{describe_value(item_value)} staat er twee keer in")
             else:

@@ -2,7 +2,8 @@
 
 - `tekst`: one line per diagnostic on stderr; identical warnings beyond GROUP_AFTER become
   one line "… en nog N keer", unless every one is asked for (`--alle`, or a failed
-  `--strict`, where each one blocks).
+  `--strict`, where each one blocks). Errors with one cause in several files (an unknown
+  doelgroep) go under a line that names the cause.
 - `github`: GitHub Actions workflow commands on stdout (`::error file=...,line=...,
   title=...::message`), escaped as the runner expects, so a pull request shows each one
   at its line; GitHub shows only 10 per step, so the full list also goes to the step
@@ -30,11 +31,23 @@ def _warning_kind(d: Diagnostic) -> str:
 
 
 def text_lines(diags: Iterable[Diagnostic], every: bool = False) -> list[str]:
-    """Each diagnostic as a line; alike warnings grouped unless `every`."""
+    """Each diagnostic as a line; alike warnings grouped unless `every`. Diagnostics with
+    one cause (`Diagnostic.group`) in two or more files go under one line that names it,
+    where the first of them would be."""
+    diags = list(diags)
+    members: dict[str, list[Diagnostic]] = {}
+    for d in diags:
+        if d.group:
+            members.setdefault(d.group, []).append(d)
     shown: Counter[tuple[str, str]] = Counter()
     hidden: Counter[tuple[str, str]] = Counter()
     lines = []
     for d in diags:
+        group = members.get(d.group, [])
+        if len({m.path for m in group}) > 1:
+            if group[0] is d:
+                lines.extend(_group_lines(d.group, group, every))
+            continue
         if d.severity is Severity.WARNING and not every:
             key = (d.field, _warning_kind(d))
             shown[key] += 1
@@ -45,6 +58,18 @@ def text_lines(diags: Iterable[Diagnostic], every: bool = False) -> list[str]:
     for (field, _kind), times in sorted(hidden.items()):
         about = f" over {field}" if field else ""
         lines.append(f"… en nog {times} keer dezelfde waarschuwing{about} (alle: --alle)")
+    return lines
+
+
+def _group_lines(cause: str, group: list[Diagnostic], every: bool) -> list[str]:
+    files = {d.path for d in group}
+    kinds = {d.path.rsplit("/", 2)[-2] if d.path.count("/") else "" for d in group}
+    noun = kinds.pop() if kinds in ({"activiteiten"}, {"organisaties"}) else "bestanden"
+    lines = [f"{len(files)} {noun} gebruiken {cause}:"]
+    limit = len(group) if every else GROUP_AFTER
+    lines += [f"  {d.format()}" for d in group[:limit]]
+    if len(group) > limit:
+        lines.append(f"  … en nog {len(group) - limit} keer (alle: --alle)")
     return lines
 
 

@@ -31,6 +31,9 @@ class Diagnostic:
     field: str
     message: str
     severity: Severity = Severity.ERROR
+    # What many diagnostics have in common ("de onbekende doelgroep 'x'"): one cause,
+    # shown once above them.
+    group: str = field(default="", compare=False)
 
     def format(self) -> str:
         """`<path>:<line>: [waarschuwing: ]<field>: <message>`, always on one line: a line
@@ -66,10 +69,10 @@ def display_path(path: Path) -> str:
     return rel.as_posix()
 
 
-def suggest(value: str, options: Iterable[str]) -> str:
+def suggest(value: str, options: Iterable[str], cutoff: float = 0.6) -> str:
     """` (bedoelde u 'x'?)` for the closest option, or an empty string. An option that the
     value starts with, or that starts with the value, goes first ('introductie' is 'intro',
-    not 'redactie')."""
+    not 'redactie'). `cutoff` is difflib's similarity a suggestion needs otherwise."""
     options = list(options)
     folded = value.casefold()
     prefixed = [
@@ -80,7 +83,7 @@ def suggest(value: str, options: Iterable[str]) -> str:
     ]
     if prefixed:
         return f" (bedoelde u '{max(prefixed, key=len)}'?)"
-    matches = difflib.get_close_matches(value, options, n=1, cutoff=0.6)
+    matches = difflib.get_close_matches(value, options, n=1, cutoff=cutoff)
     return f" (bedoelde u '{matches[0]}'?)" if matches else ""
 
 
@@ -92,14 +95,25 @@ def dutch_list(options: Iterable[str]) -> str:
     return ", ".join(quoted[:-1]) + " of " + quoted[-1]
 
 
+# Files that others refer to, in the order their problems are best read and fixed.
+CAUSE_FILES = ("site.yaml", "taxonomie.yaml", "zoekwoorden.yaml")
+
+
+def _cause_rank(path: str) -> int:
+    name = path.rsplit("/", 1)[-1]
+    if name in CAUSE_FILES:
+        return CAUSE_FILES.index(name)
+    return len(CAUSE_FILES) + (0 if "/organisaties/" in f"/{path}" else 1)
+
+
 @dataclass
 class Diagnostics:
     """Collects every diagnostic of one run."""
 
     items: list[Diagnostic] = field(default_factory=list)
 
-    def error(self, path: str, line: int, field_name: str, message: str) -> None:
-        self.items.append(Diagnostic(path, line, field_name, message, Severity.ERROR))
+    def error(self, path: str, line: int, field_name: str, message: str, group: str = "") -> None:
+        self.items.append(Diagnostic(path, line, field_name, message, Severity.ERROR, group))
 
     def warning(self, path: str, line: int, field_name: str, message: str) -> None:
         self.items.append(Diagnostic(path, line, field_name, message, Severity.WARNING))
@@ -113,8 +127,13 @@ class Diagnostics:
         return [d for d in self.sorted() if d.severity is Severity.WARNING]
 
     def sorted(self) -> list[Diagnostic]:
-        # Sort by path, then line, then keep the recording order for ties.
-        indexed = sorted(enumerate(self.items), key=lambda p: (p[1].path, p[1].line, p[0]))
+        """The files every other file depends on first (a broken id in taxonomie.yaml is
+        the cause of the unknown terms in the activities), then by path and line, and
+        the recording order for ties."""
+        indexed = sorted(
+            enumerate(self.items),
+            key=lambda p: (_cause_rank(p[1].path), p[1].path, p[1].line, p[0]),
+        )
         return [d for _, d in indexed]
 
     def has_errors_in(self, path: str) -> bool:

@@ -11,6 +11,7 @@ on bad input.
 
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -74,20 +75,37 @@ def decode(raw: bytes, path: str, diags: Diagnostics) -> str | None:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            diags.error(path, 1, "", UTF16_MESSAGE)
+            return None
         line = raw[: exc.start].count(b"\n") + 1
-        diags.error(
-            path,
-            line,
-            "",
-            "het bestand is niet opgeslagen als UTF-8"
-            f" (onleesbaar teken, byte 0x{raw[exc.start]:02x}); sla het bestand op als UTF-8",
-        )
+        diags.error(path, line, "", _not_utf8(raw[exc.start]))
         return None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         diags.error(path, 1, "", "het bestand is leeg; vul de velden in of verwijder het bestand")
         return None
     return text
+
+
+UTF16_MESSAGE = (
+    "het bestand is opgeslagen als UTF-16 (Unicode), niet als UTF-8;"
+    " sla het bestand op als UTF-8 (in Kladblok: Opslaan als, Codering UTF-8)"
+)
+
+
+def _not_utf8(byte: int) -> str:
+    """The message for a byte that is not UTF-8, naming the character it most likely is:
+    such files are nearly always saved as Windows-1252 (Latin-1) by an older editor."""
+    guess = bytes([byte]).decode("cp1252", errors="replace")
+    if guess.isprintable() and guess != "\ufffd":
+        seen = f"staat waarschijnlijk het teken '{guess}' (byte 0x{byte:02x} in Windows-1252)"
+    else:
+        seen = f"staat een onleesbaar teken (byte 0x{byte:02x})"
+    return (
+        f"het bestand is niet opgeslagen als UTF-8: op deze regel {seen};"
+        " sla het bestand op als UTF-8 (in Kladblok: Opslaan als, Codering UTF-8)"
+    )
 
 
 def parse_yaml(text: str, path: str, diags: Diagnostics, line_offset: int = 0) -> Document | None:

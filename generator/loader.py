@@ -90,7 +90,13 @@ def _load_site(
         return None
     for key in placeholders.unfilled(doc.data):
         diags.warning(display_path(path), doc.line_of(key), key, placeholders.SITE_MESSAGE)
-    checker = Checker(display_path(path), doc, diags, organisation_slugs=org_slugs)
+    checker = Checker(
+        display_path(path),
+        doc,
+        diags,
+        organisation_slugs=org_slugs,
+        content_dir=display_path(source.root),
+    )
     values = validate_mapping(doc.data, SITE, (), checker)
     if values is INVALID:
         return None
@@ -116,7 +122,7 @@ def _check_entry(
         diags.warning(shown, doc.line_of(key), key, placeholders.ENTRY_MESSAGE)
     if unfilled:
         return None
-    checker = Checker(shown, doc, diags, taxonomy_ids, org_slugs)
+    checker = Checker(shown, doc, diags, taxonomy_ids, org_slugs, display_path(source.root))
     values = validate_mapping(doc.data, table, (), checker)
     if not report_markdown(checker, doc.body, doc.body_line, "beschrijving"):
         return None

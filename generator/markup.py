@@ -110,8 +110,11 @@ def _inline_notes(line: int, children: list[Any]) -> list[Note]:
                 Note(line, f"een afbeelding komt niet op de site; alleen de tekst '{alt}' staat er")
             )
         elif token.type == "link_open":
-            scheme = urlsplit(token.attrs.get("href", "")).scheme.lower()
-            if scheme and scheme not in ALLOWED_SCHEMES:
+            href = str(token.attrs.get("href", ""))
+            scheme = urlsplit(href).scheme.lower()
+            if not scheme:
+                notes.append(Note(line, _relative_link(href)))
+            elif scheme not in ALLOWED_SCHEMES:
                 notes.append(
                     Note(
                         line,
@@ -131,6 +134,17 @@ def _inline_notes(line: int, children: list[Any]) -> list[Note]:
                         )
                     )
     return notes
+
+
+def _relative_link(href: str) -> str:
+    """A link without https:// leads nowhere: the site has no files of its own, a page
+    of the site moves when it is published in a folder, and the open data and other
+    sites that show the text have no such page at all."""
+    shown = href[:60] or "(leeg)"
+    return (
+        f"de link '{shown}' heeft geen volledig adres en werkt daarom niet op de site of in"
+        " de open data; schrijf het hele adres, zoals https://www.voorbeeld.nl/folder.pdf"
+    )
 
 
 def _notes(tokens: list[Any]) -> list[Note]:

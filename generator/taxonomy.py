@@ -51,7 +51,9 @@ def load_taxonomy(
     if doc is None:
         return None, {}
     declared = _declared_ids(doc.data)
-    checker = Checker(shown, doc, diags, organisation_slugs=org_slugs)
+    checker = Checker(
+        shown, doc, diags, organisation_slugs=org_slugs, content_dir=display_path(source.root)
+    )
     lists: dict[str, tuple[Term, ...]] = {}
     for key in doc.data:
         if key not in TAXONOMY_LISTS:

@@ -49,16 +49,55 @@ _YAML_HINTS = {
 _BAD_START = re.compile(r"found character '(.+)' that cannot start any token")
 
 
+# Characters pasted from Word or a web page that look right but are not YAML's own.
+CURLY_QUOTES = "“”„‘’‚"
+HARD_SPACES = "\u00a0\u202f\u2007"
+_CURLY = (
+    "op deze regel staan gekrulde aanhalingstekens (“ ” of ‘ ’), bijvoorbeeld uit Word;"
+    " YAML kent alleen rechte. Vervang ze door \" of '"
+)
+_HARD_SPACE = (
+    "op deze regel staat een harde spatie (een niet-afbrekende spatie, vaak uit Word of een"
+    " webpagina) waar YAML een gewone spatie verwacht; vervang die door een gewone spatie"
+)
+
+
 def error_line(exc: yaml.MarkedYAMLError) -> int:
-    """The 1-based line to report: where an unclosed quote or bracket opened, else the problem."""
+    """The 1-based line to report: a line with a pasted character that caused the error,
+    else where an unclosed quote or bracket opened, else the problem."""
+    pasted = _pasted_character(exc)
+    if pasted:
+        return pasted[0]
     context = exc.context or ""
     opened = any(word in context for word in ("quoted scalar", "flow", "simple key"))
     mark = (exc.context_mark if opened else None) or exc.problem_mark or exc.context_mark
     return mark.line + 1 if mark else 1
 
 
+def _pasted_character(exc: yaml.MarkedYAMLError) -> tuple[int, str] | None:
+    """(line, hint) when the problem's line (or, for a hard space, the one before it, which
+    a plain text may run on from) holds a curly quote or a hard space: the likely cause,
+    whatever PyYAML's own problem is."""
+    mark = exc.problem_mark
+    buffer = getattr(mark, "buffer", None)
+    if mark is None or not isinstance(buffer, str):
+        return None
+    lines = buffer.split("\n")
+    for number in (mark.line - 1, mark.line):
+        if not 0 <= number < len(lines):
+            continue
+        if any(c in lines[number] for c in HARD_SPACES):
+            return number + 1, _HARD_SPACE
+        if number == mark.line and any(c in lines[number] for c in CURLY_QUOTES):
+            return number + 1, _CURLY
+    return None
+
+
 def explain(exc: yaml.MarkedYAMLError) -> str:
     """A Dutch explanation of a PyYAML error, with the English problem only as a last resort."""
+    pasted = _pasted_character(exc)
+    if pasted:
+        return f"de YAML klopt niet: {pasted[1]}"
     problem = exc.problem or "onbekend probleem"
     for english, dutch in _YAML_HINTS.items():
         if problem.startswith(english):

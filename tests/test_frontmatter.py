@@ -38,9 +38,14 @@ def test_decode_reports_the_line_of_a_byte_that_is_not_utf8() -> None:
     diags = Diagnostics()
     assert decode(b"a: 1\nb: caf\xe9\n", "f", diags) is None
     assert [d.format() for d in diags] == [
-        "f:2: het bestand is niet opgeslagen als UTF-8 (onleesbaar teken, byte 0xe9);"
-        " sla het bestand op als UTF-8"
+        "f:2: het bestand is niet opgeslagen als UTF-8: op deze regel staat waarschijnlijk het"
+        " teken 'é' (byte 0xe9 in Windows-1252); sla het bestand op als UTF-8 (in Kladblok:"
+        " Opslaan als, Codering UTF-8)"
     ]
+    assert decode(b"a: \x81", "f", Diagnostics()) is None
+    undefined = Diagnostics()
+    decode(b"a: \x81", "f", undefined)
+    assert "staat een onleesbaar teken (byte 0x81)" in undefined.items[0].message
 
 
 @pytest.mark.parametrize("raw", [b"", b"\n\n", b"  \r\n\t\n", b"\xef\xbb\xbf"])

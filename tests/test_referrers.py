@@ -181,8 +181,8 @@ def test_partners_share_the_activity_and_are_checked(minimal_content, tmp_path) 
             "verwijzers: [uwv]", "partners: [wijkteem]"), "taxonomie.yaml": TAXONOMY}
     )  # fmt: skip
     assert failure(content) == [
-        f"{A}werk.md:9: partners[1]: 'wijkteem' is geen bekende organisatie: er is geen bestand"
-        " organisaties/wijkteem.md (bedoelde u 'wijkteam'?)"
+        f"{A}werk.md:9: partners[1]: er is geen organisatie 'wijkteem'; maak"
+        " content/organisaties/wijkteem.md of kies een bestaande (bedoelde u 'wijkteam'?)"
     ]
     (content / "activiteiten/werk.md").write_text(referred("partners: [buurthuis]"))
     assert failure(content) == [

@@ -157,16 +157,17 @@ def test_non_utf8_file(minimal_content) -> None:
     text = activity("locatie: Café De Linde").encode("latin-1")
     content = minimal_content({"activiteiten/wandelen.md": text})
     assert failure(content) == [
-        f"{ACT}:7: het bestand is niet opgeslagen als UTF-8 (onleesbaar teken, byte 0xe9);"
-        " sla het bestand op als UTF-8"
+        f"{ACT}:7: het bestand is niet opgeslagen als UTF-8: op deze regel staat waarschijnlijk"
+        " het teken 'é' (byte 0xe9 in Windows-1252); sla het bestand op als UTF-8 (in Kladblok:"
+        " Opslaan als, Codering UTF-8)"
     ]
 
 
 def test_utf16_file(minimal_content) -> None:
     content = minimal_content({"activiteiten/wandelen.md": activity().encode("utf-16")})
     assert failure(content) == [
-        f"{ACT}:1: het bestand is niet opgeslagen als UTF-8 (onleesbaar teken, byte 0xff);"
-        " sla het bestand op als UTF-8"
+        f"{ACT}:1: het bestand is opgeslagen als UTF-16 (Unicode), niet als UTF-8; sla het"
+        " bestand op als UTF-8 (in Kladblok: Opslaan als, Codering UTF-8)"
     ]
 
 
@@ -318,9 +319,9 @@ def test_missing_files_and_folders(minimal_content) -> None:
         {"site.yaml": None, "taxonomie.yaml": None, "activiteiten/koffie.md": None}
     )
     assert failure(content) == [
-        "content/activiteiten:1: deze map ontbreekt",
         f"{SITE}:1: dit bestand ontbreekt",
         f"{TAX}:1: dit bestand ontbreekt",
+        "content/activiteiten:1: deze map ontbreekt",
     ]
 
 
@@ -406,9 +407,9 @@ def test_unknown_nested_fields(minimal_content) -> None:
     act = activity("contact:", "  mail: a@b.nl", "leeftijd:", "  minimum: 18")
     content = minimal_content({"organisaties/wijkteam.md": org, "activiteiten/wandelen.md": act})
     assert failure(content) == [
+        f"{ORG}:6: adres.stad: onbekend veld (bedoelde u 'straat'?)",
         f"{ACT}:8: contact.mail: onbekend veld (bedoelde u 'email'?)",
         f"{ACT}:10: leeftijd.minimum: onbekend veld (bedoelde u 'min'?)",
-        f"{ORG}:6: adres.stad: onbekend veld (bedoelde u 'straat'?)",
     ]
 
 
@@ -447,11 +448,11 @@ def test_unknown_taxonomy_ids(minimal_content) -> None:
     org = organisation("wijken: [centrumm]")
     content = minimal_content({"activiteiten/wandelen.md": act, "organisaties/wijkteam.md": org})
     assert failure(content) == [
+        f"{ORG}:4: wijken[1]: 'centrumm' is geen bekende wijk (bedoelde u 'centrum'?)",
         f"{ACT}:7: doelgroepen[2]: 'oudren' is geen bekende doelgroep (bedoelde u 'ouderen'?)",
         f"{ACT}:8: leefgebieden[1]: 'kontakt' is geen bekend leefgebied (bedoelde u 'contact'?)",
         f"{ACT}:11: wijken[2]: 'noord' is geen bekende wijk",
         f"{ACT}:12: wijken[3]: 'centrum' staat er twee keer in",
-        f"{ORG}:4: wijken[1]: 'centrumm' is geen bekende wijk (bedoelde u 'centrum'?)",
     ]
 
 
@@ -540,8 +541,8 @@ def test_organisation_that_does_not_exist(minimal_content) -> None:
     )
     content = minimal_content({"activiteiten/wandelen.md": text})
     assert failure(content) == [
-        f"{ACT}:3: organisatie: 'buurthuus' is geen bekende organisatie: er is geen bestand"
-        " organisaties/buurthuus.md (bedoelde u 'buurthuis'?)"
+        f"{ACT}:3: organisatie: er is geen organisatie 'buurthuus'; maak"
+        " content/organisaties/buurthuus.md of kies een bestaande (bedoelde u 'buurthuis'?)"
     ]
 
 
@@ -553,8 +554,8 @@ def test_wegwijzer_contact_unknown(minimal_content) -> None:
     content = minimal_content({"site.yaml": site})
     assert failure(content) == [
         f"{SITE}:5: wegwijzer.drempel: 25 ligt niet tussen 1 en 20",
-        f"{SITE}:6: wegwijzer.contact: 'wijkteam' is geen bekende organisatie: er is geen bestand"
-        " organisaties/wijkteam.md",
+        f"{SITE}:6: wegwijzer.contact: er is geen organisatie 'wijkteam'; maak"
+        " content/organisaties/wijkteam.md of kies een bestaande",
     ]
 
 
@@ -567,13 +568,13 @@ def test_bad_file_names(minimal_content) -> None:
         }
     )
     assert failure(content) == [
+        "content/organisaties/wijk_team.md:1: bestandsnaam 'wijk_team.md' mag alleen kleine"
+        " letters, cijfers en koppeltekens bevatten; noem het bijvoorbeeld 'wijk-team.md'",
         "content/activiteiten/Wandelen Zondag.md:1: bestandsnaam 'Wandelen Zondag.md' mag alleen"
         " kleine letters, cijfers en koppeltekens bevatten; noem het bijvoorbeeld"
         " 'wandelen-zondag.md'",
         "content/activiteiten/notities.txt:1: waarschuwing: dit bestand wordt overgeslagen: alleen"
         " bestanden op .md worden gelezen",
-        "content/organisaties/wijk_team.md:1: bestandsnaam 'wijk_team.md' mag alleen kleine"
-        " letters, cijfers en koppeltekens bevatten; noem het bijvoorbeeld 'wijk-team.md'",
     ]
 
 
@@ -612,13 +613,13 @@ def test_empty_taxonomy_lists(minimal_content) -> None:
     content = minimal_content({"taxonomie.yaml": taxonomy})
     # The activity's leefgebied and wijk are then unknown as well.
     assert failure(content) == [
-        "content/activiteiten/koffie.md:7: leefgebieden[1]: 'contact' is geen bekend leefgebied",
-        "content/activiteiten/koffie.md:8: wijken[1]: 'centrum' is geen bekende wijk",
-        "content/organisaties/buurthuis.md:10: wijken[1]: 'centrum' is geen bekende wijk",
         f"{TAX}:4: leefgebieden: deze lijst ontbreekt of is leeg; noem minstens één item met"
         " '- id:' en 'naam:'",
         f"{TAX}:5: wijken: verwacht een lijst, maar vond 'centrum'; noem minstens één item met"
         " '- id:' en 'naam:'",
+        "content/organisaties/buurthuis.md:10: wijken[1]: 'centrum' is geen bekende wijk",
+        "content/activiteiten/koffie.md:7: leefgebieden[1]: 'contact' is geen bekend leefgebied",
+        "content/activiteiten/koffie.md:8: wijken[1]: 'centrum' is geen bekende wijk",
     ]
 
 
@@ -728,8 +729,8 @@ def test_all_errors_of_a_file_are_reported_together(minimal_content) -> None:
     )
     content = minimal_content({"activiteiten/wandelen.md": act})
     assert failure(content) == [
-        f"{ACT}:3: organisatie: 'niemand' is geen bekende organisatie: er is geen bestand"
-        " organisaties/niemand.md",
+        f"{ACT}:3: organisatie: er is geen organisatie 'niemand'; maak"
+        " content/organisaties/niemand.md of kies een bestaande",
         f"{ACT}:4: ladder[1]: trede 9 bestaat niet; kies 1 tot en met 6",
         f"{ACT}:6: gecontroleerd: '2026-02-30' is geen bestaande datum",
         f"{ACT}:7: leeftijd: min (30) is hoger dan max (20); wissel ze om",

@@ -418,8 +418,8 @@ def test_a_wijk_contact_and_treden_are_checked(tmp_path, monkeypatch):
     errors = [line for line in failure(content) if "waarschuwing" not in line]
     assert errors == [
         "content/site.yaml:6: wegwijzer.treden[1]: trede 0 bestaat niet; kies 1 tot en met 6",
-        "content/taxonomie.yaml:25: wijken[1].contact: 'buurthuus' is geen bekende organisatie:"
-        " er is geen bestand organisaties/buurthuus.md (bedoelde u 'buurthuis'?)",
+        "content/taxonomie.yaml:25: wijken[1].contact: er is geen organisatie 'buurthuus'; maak"
+        " content/organisaties/buurthuus.md of kies een bestaande (bedoelde u 'buurthuis'?)",
     ]
 
 
