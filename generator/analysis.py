@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from . import applies, present
 from .assemble import Site
-from .loader import STALE_AFTER_MONTHS, months_before
+from .freshness import months_before
 from .model import Activity, Organisation, Term, Toegang
 from .overview import Cell, matrix
 
@@ -62,6 +62,7 @@ class Section:
     domains: tuple[Share, ...]
     fresh: Share
     organisations: tuple[Freshness, ...]  # the municipality's section only
+    months: int = 12  # `fresh` counts what was checked in this many months
 
     @property
     def name(self) -> str:
@@ -86,7 +87,7 @@ def _freshness(site: Site, since: dt.date) -> tuple[Freshness, ...]:
 
 
 def section(site: Site, wijk: Term | None, today: dt.date) -> Section:
-    since = months_before(today, STALE_AFTER_MONTHS)
+    since = months_before(today, site.config.nakijken_na_maanden)
     m = matrix(site, "doelgroepen", wijk=wijk)
     spots = [Spot(row.naam, int(cell.column), cell) for row in m.rows for cell in row.cells]
     here: list[Activity] = [
@@ -111,6 +112,7 @@ def section(site: Site, wijk: Term | None, today: dt.date) -> Section:
         domains,
         fresh,
         _freshness(site, since) if wijk is None else (),
+        site.config.nakijken_na_maanden,
     )
 
 

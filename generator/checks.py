@@ -201,6 +201,21 @@ def word_groups(value: Any, at: tuple, c: Checker) -> Any:
     return INVALID if problems else tuple(out)
 
 
+def word_pairs(value: Any, at: tuple, c: Checker) -> Any:
+    """`schrijfwijzer.woorden`: `woord: beter woord` pairs; an empty right side switches
+    a word of the built-in list off."""
+    if not isinstance(value, dict):
+        found = describe_value(value)
+        return c.error(at, f"verwacht woorden eronder, zoals 'indien: als', maar vond {found}")
+    out = []
+    for key, plain in value.items():
+        checked = "" if plain is None else text(plain, at + (key,), c)
+        if checked is INVALID:
+            return INVALID
+        out.append((str(key).strip(), checked))
+    return tuple(out)
+
+
 def taxonomy_ids(kind: str) -> Check:
     """A list of ids from one list of taxonomie.yaml."""
 

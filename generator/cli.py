@@ -15,28 +15,21 @@ from typing import TYPE_CHECKING
 
 import click
 
-from .diagnostic_formats import FORMATS, emit
-from .diagnostics import BuildFailed, Diagnostics
+from . import cli_editors
+from .cli_common import (
+    content_option,
+    every_option,
+    fail,
+    print_diagnostics,
+    strict_option,
+)
+from .diagnostic_formats import FORMATS
+from .diagnostics import BuildFailed
 from .present import count
 
 if TYPE_CHECKING:
     from .assemble import Site
     from .build import BuildReport
-
-content_option = click.option(
-    "--content",
-    "content_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("content"),
-    show_default=True,
-    help="Map met de inhoud (site.yaml, taxonomie.yaml, organisaties/, activiteiten/).",
-)
-strict_option = click.option(
-    "--strict", is_flag=True, help="Stop ook bij waarschuwingen (handig in een pull request)."
-)
-every_option = click.option(
-    "--alle", "every", is_flag=True, help="Toon elke waarschuwing, ook als ze op elkaar lijken."
-)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -67,7 +60,7 @@ def build(content_dir: Path, output_dir: Path, strict: bool, every: bool) -> Non
         with _progress_bar() as progress:
             report = run_build(content_dir, output_dir, strict=strict, progress=progress)
     except BuildFailed as failed:
-        _fail(failed, f"{output_dir}/ is niet gewijzigd.", every=every)
+        fail(failed, f"{output_dir}/ is niet gewijzigd.", every=every)
     except (UnsafeOutput, MissingAsset) as unusable:
         # Wrong use or an incomplete installation, not a content error: exit 2.
         reason = str(unusable).rstrip(".")
@@ -105,7 +98,7 @@ def check(content_dir: Path, strict: bool, every: bool, fmt: str, hsds_schema: P
     try:
         site, diags = run_check(content_dir, strict=strict)
     except BuildFailed as failed:
-        _fail(failed, "", fmt, every)
+        fail(failed, "", fmt, every)
     print_diagnostics(diags, fmt, every)
     click.echo(
         f"In orde: {count(len(site.organisations), 'organisatie', 'organisaties')},"
@@ -138,81 +131,6 @@ def _check_open_data(site: Site, schema_dir: Path) -> None:
         click.echo(f"Open data: {count(len(problems), 'fout', 'fouten')} in de HSDS-bestanden.")
         sys.exit(1)
     click.echo(f"Open data: alle {len(files)} HSDS-bestanden kloppen met de schema's.")
-
-
-@main.command()
-@content_option
-@click.option("--wijk", help="Alleen deze wijk: het id uit taxonomie.yaml.")
-@click.option(
-    "--formaat",
-    type=click.Choice(["md", "csv"]),
-    default="md",
-    show_default=True,
-    help="md voor een notitie, csv voor Excel.",
-)
-def rapport(content_dir: Path, wijk: str | None, formaat: str) -> None:
-    """Schrijf de analyse van het aanbod: gaten, overlap, toegang, leefgebieden, actualiteit."""
-    import datetime as dt
-
-    from . import analysis, report
-    from .build import check as run_check
-
-    try:
-        site, diags = run_check(content_dir)
-    except BuildFailed as failed:
-        _fail(failed, "")
-    print_diagnostics(diags)
-    known = [t.id for t in site.taxonomy.wijken]
-    if wijk is not None and wijk not in known:
-        click.echo(f"Gestopt: '{wijk}' is geen wijk; kies uit {', '.join(known)}.", err=True)
-        sys.exit(2)
-    sections = analysis.analyse(site, dt.datetime.now(dt.UTC).date(), wijk)
-    if formaat == "csv":
-        click.echo(report.csv(sections), nl=False)
-    else:
-        title = f"Analyse van het aanbod in {site.config.gemeente}"
-        click.echo(report.markdown(sections, title), nl=False)
-
-
-@main.group()
-def importeer() -> None:
-    """Neem gegevens over uit een ander systeem."""
-
-
-@importeer.command("hsds")
-@click.argument("source", type=click.Path(path_type=Path))
-@click.option(
-    "--naar",
-    "target",
-    type=click.Path(file_okay=False, path_type=Path),
-    required=True,
-    help="Map met de inhoud waarin de nieuwe bestanden komen; bestaande blijven staan.",
-)
-def import_hsds(source: Path, target: Path) -> None:
-    """Neem HSDS 3.0 over: een JSON-bestand, de map van een HSDS-export of de tabellen."""
-    from .importer import ImportFailed
-    from .importer import import_hsds as run_import
-
-    try:
-        report = run_import(source, target)
-    except ImportFailed as failed:
-        for problem in failed.problems:
-            click.echo(problem, err=True)
-        click.echo(
-            f"Gestopt: {count(len(failed.problems), 'probleem', 'problemen')};"
-            f" er is niets geschreven in {target}/.",
-            err=True,
-        )
-        sys.exit(1)
-    for warning in report.warnings:
-        click.echo(f"waarschuwing: {warning}", err=True)
-    click.echo(
-        f"Overgenomen: {count(report.organisations, 'organisatie', 'organisaties')},"
-        f" {count(report.activities, 'activiteit', 'activiteiten')} in {target}/"
-        f" ({count(len(report.warnings), 'waarschuwing', 'waarschuwingen')},"
-        f" {report.placeholders} keer NOG INVULLEN)."
-    )
-    click.echo(f"Kijk het na met: sociale-kaart check --content {target}")
 
 
 @main.command()
@@ -250,27 +168,6 @@ def _summary(report: BuildReport, output_dir: Path) -> str:
     )
 
 
-def _fail(failed: BuildFailed, untouched: str, fmt: str = "tekst", every: bool = False) -> None:
-    """Print everything (each one, when --strict made the warnings block) and exit 1."""
-    diags = failed.diagnostics
-    print_diagnostics(diags, fmt, every or failed.strict)
-    errors, warnings = len(diags.errors), len(diags.warnings)
-    reason = ""
-    if not errors and failed.strict:
-        reason = " (--strict: waarschuwingen tellen als fouten)"
-    click.echo(
-        f"Gestopt: {count(errors, 'fout', 'fouten')},"
-        f" {count(warnings, 'waarschuwing', 'waarschuwingen')}{reason}. {untouched}".rstrip(),
-        err=True,
-    )
-    sys.exit(1)
-
-
-def print_diagnostics(diags: Diagnostics, fmt: str = "tekst", every: bool = False) -> None:
-    """Print every diagnostic (see `diagnostic_formats`)."""
-    emit(diags, fmt, lambda line: click.echo(line, err=True), click.echo, every)
-
-
 @contextlib.contextmanager
 def _progress_bar() -> Iterator[Callable[[int], Callable[[int], None]] | None]:
     """A progress bar on a terminal when there are many pages; nothing otherwise."""
@@ -289,3 +186,7 @@ def _progress_bar() -> Iterator[Callable[[int], Callable[[int], None]] | None]:
     finally:
         for bar in bars:
             bar.__exit__(None, None, None)
+
+
+for command in cli_editors.COMMANDS:
+    main.add_command(command)

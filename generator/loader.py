@@ -11,9 +11,10 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from . import boundaries, placeholders, vocabulary
+from . import boundaries, placeholders, plain_language, vocabulary
 from .checks import INVALID, SLUG_RE, Checker, report_markdown, slugify
 from .diagnostics import Diagnostics, display_path
+from .freshness import Review
 from .frontmatter import parse_markdown_file, parse_yaml
 from .model import (
     Activity,
@@ -32,8 +33,6 @@ from .schema import (
 from .sources import ContentFolder
 from .taxonomy import load_taxonomy
 
-STALE_AFTER_MONTHS = 12
-
 
 def load_content(content_dir: Path, diags: Diagnostics, today: dt.date) -> Content:
     """Read and validate every content file under `content_dir`."""
@@ -45,22 +44,34 @@ def load_content(content_dir: Path, diags: Diagnostics, today: dt.date) -> Conte
     taxonomy, taxonomy_ids = load_taxonomy(source, content_dir / "taxonomie.yaml", diags, org_slugs)
     site = _load_site(source, content_dir / "site.yaml", diags, org_slugs)
 
+    config = site or SiteConfig("", "", "")  # the defaults, when site.yaml has errors
+    review = Review(today, config.nakijken_na_maanden)
+    guide = config.schrijfwijzer
     organisations = []
     for path in org_files:
         checked = _check_entry(source, path, diags, ORGANISATION, taxonomy_ids, org_slugs)
         if checked:
-            organisations.append(_organisation(path.stem, *checked, today))
+            plain_language.report(diags, checked[0].path, guide, _title(checked, "naam"),
+                                  checked[0].doc.body, checked[0].doc.body_line)  # fmt: skip
+            organisations.append(_organisation(path.stem, *checked, review))
     activities = []
     for path in activity_files:
         checked = _check_entry(source, path, diags, ACTIVITY, taxonomy_ids, org_slugs)
         if checked:
-            activity = _activity(path.stem, *checked, today)
+            plain_language.report(diags, checked[0].path, guide, _title(checked, "titel"),
+                                  checked[0].doc.body, checked[0].doc.body_line)  # fmt: skip
+            activity = _activity(path.stem, *checked, review)
             if activity:
                 activities.append(activity)
     zoekwoorden = vocabulary.load(source, diags)
     wijk_ids = taxonomy_ids.get("wijken")  # None: taxonomie.yaml did not load
     outlines = boundaries.load(source, diags, wijk_ids) if wijk_ids is not None else ()
     return Content(site, taxonomy, tuple(organisations), tuple(activities), zoekwoorden, outlines)
+
+
+def _title(checked: tuple[Checker, dict[str, Any]], key: str) -> tuple[str, str, int]:
+    checker, values = checked
+    return key, values[key], checker.doc.line_of(key)
 
 
 def _entry_files(source: ContentFolder, folder: Path, diags: Diagnostics) -> list[Path]:
@@ -131,44 +142,11 @@ def _check_entry(
     return checker, values
 
 
-def months_before(day: dt.date, months: int) -> dt.date:
-    """The same day `months` calendar months earlier (31 March -> 28/29 February)."""
-    total = day.year * 12 + day.month - 1 - months
-    year, month = divmod(total, 12)
-    first_of_next = dt.date(year + (month == 11), (month + 1) % 12 + 1, 1)
-    last_day = (first_of_next - dt.timedelta(days=1)).day
-    return dt.date(year, month + 1, min(day.day, last_day))
-
-
-def _check_freshness(checker: Checker, value: dt.date | None, today: dt.date) -> None:
-    """Warn when an entry was never or not recently verified, or has a date in the future."""
-    line = checker.doc.line_of("gecontroleerd")
-    if value is None:
-        checker.diags.warning(
-            checker.path,
-            1,
-            "gecontroleerd",
-            "ontbreekt; voeg 'gecontroleerd: JJJJ-MM-DD' toe met de datum waarop u de"
-            " gegevens hebt nagekeken",
-        )
-    elif value < months_before(today, STALE_AFTER_MONTHS):
-        checker.diags.warning(
-            checker.path,
-            line,
-            "gecontroleerd",
-            f"{value.isoformat()} is meer dan {STALE_AFTER_MONTHS} maanden geleden;"
-            " kijk de gegevens na en zet hier de nieuwe datum",
-        )
-    elif value > today:
-        message = f"{value.isoformat()} ligt in de toekomst; klopt dit?"
-        checker.diags.warning(checker.path, line, "gecontroleerd", message)
-
-
 def _organisation(
-    slug: str, checker: Checker, values: dict[str, Any], today: dt.date
+    slug: str, checker: Checker, values: dict[str, Any], review: Review
 ) -> Organisation:
     """Field names are attribute names: the schema's checkers already made each value."""
-    _check_freshness(checker, values.get("gecontroleerd"), today)
+    review.check(checker, values.get("gecontroleerd"))
     return Organisation(
         slug=slug, beschrijving=checker.doc.body, source=Source(checker.path, 1), **values
     )
@@ -204,10 +182,10 @@ def _warn_missing(checker: Checker, values: dict[str, Any]) -> None:
 
 
 def _activity(
-    slug: str, checker: Checker, values: dict[str, Any], today: dt.date
+    slug: str, checker: Checker, values: dict[str, Any], review: Review
 ) -> Activity | None:
     """Field names are attribute names: the schema's checkers already made each value."""
-    _check_freshness(checker, values.get("gecontroleerd"), today)
+    review.check(checker, values.get("gecontroleerd"))
     if values["organisatie"] in values.get("partners", ()):
         checker.error(("partners",), "de organisatie zelf hoeft niet ook bij partners")
         return None

@@ -36,7 +36,7 @@ def markdown(sections: list[Section], title: str) -> str:
             *(f"| {d.label} | {d.count} | {d.percent}% |" for d in s.domains),
         ]
         fresh = (
-            f"{s.fresh.percent}% van de activiteiten is in de laatste 12 maanden nagekeken"
+            f"{s.fresh.percent}% van de activiteiten is in de laatste {s.months} maanden nagekeken"
             f" ({s.fresh.count} van {s.fresh.total})."
         )
         out += ["", "### Actueel", "", fresh, ""]

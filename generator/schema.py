@@ -24,6 +24,8 @@ from .checks import (
     text,
     text_list,
     word_groups,
+    word_pairs,
+    yes_no,
 )
 from .fields import Field, group, mapping_list, validate_mapping
 from .ladder_checks import rungs, toegang
@@ -39,6 +41,7 @@ from .site_config import (
     MapConfig,
     OverviewConfig,
     WegwijzerConfig,
+    WritingGuide,
 )
 
 KIND_SINGULAR = {
@@ -131,6 +134,18 @@ REDACTIE = {
     "email": Field(email, required=True, doc="Waar 'Meld een wijziging' naartoe mailt."),
 }
 
+SCHRIJFWIJZER = {
+    "aan": Field(yes_no, doc="false: geen waarschuwingen over eenvoudige taal."),
+    "zinslengte": Field(integer(5, 100), doc="Een zin met meer woorden krijgt een waarschuwing."),
+    "woordlengte": Field(integer(8, 60), doc="Een woord met meer letters krijgt een waarschuwing."),
+    "leesbaarheid": Field(integer(0, 100), doc="Laagste Flesch-Douma-score; 0: niet meten."),
+    "titellengte": Field(integer(20, 300), doc="Een langere titel krijgt een waarschuwing."),
+    "alinealengte": Field(
+        integer(0, 50_000), doc="Zoveel tekens mag een beschrijving zonder witregel; 0: geen grens."
+    ),
+    "woorden": Field(word_pairs, doc="Extra ambtelijke woorden: 'indien: als'; leeg: niet melden."),
+}
+
 SITE = {
     "titel": Field(text, required=True, doc="Naam van de site."),
     "gemeente": Field(text, required=True, doc="Naam van de gemeente."),
@@ -153,6 +168,12 @@ SITE = {
     ),
     "redactie": Field(
         group(REDACTIE, Editors), doc="De redactie; weg: geen link 'Meld een wijziging'."
+    ),
+    "nakijken_na_maanden": Field(
+        integer(1, 120), doc="Na hoeveel maanden gegevens opnieuw nagekeken moeten worden."
+    ),
+    "schrijfwijzer": Field(
+        group(SCHRIJFWIJZER, WritingGuide), doc="Waarschuwingen over eenvoudige taal (B1)."
     ),
 }
 

@@ -49,6 +49,19 @@ class OverviewConfig:
 
 
 @dataclass(frozen=True, slots=True)
+class WritingGuide:
+    """`schrijfwijzer`: when plain-language (B1) warnings start (see `plain_language`)."""
+
+    aan: bool = True
+    zinslengte: int = 25  # words
+    woordlengte: int = 20  # letters
+    leesbaarheid: int = 60  # Flesch-Douma; 0 switches the score off
+    titellengte: int = 80  # characters
+    alinealengte: int = 700  # characters of a description without a blank line; 0: off
+    woorden: tuple[tuple[str, str], ...] = ()  # officialese -> plain word; "" drops one
+
+
+@dataclass(frozen=True, slots=True)
 class Editors:
     """`redactie`: who keeps the data; "Meld een wijziging" mails this address."""
 
@@ -68,3 +81,5 @@ class SiteConfig:
     kaart: MapConfig = field(default_factory=MapConfig)
     overzicht: OverviewConfig = field(default_factory=OverviewConfig)
     redactie: Editors | None = None
+    nakijken_na_maanden: int = 12  # after this, an entry's gecontroleerd date is stale
+    schrijfwijzer: WritingGuide = field(default_factory=WritingGuide)

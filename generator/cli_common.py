@@ -1,0 +1,54 @@
+"""What every `sociale-kaart` command shares: the options, and how diagnostics print.
+
+Diagnostics go to stderr, sorted with their causes first, followed by one summary
+line. Exit codes: 0 success (warnings allowed), 1 content errors (or warnings
+with --strict), 2 wrong usage.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import NoReturn
+
+import click
+
+from .diagnostic_formats import emit
+from .diagnostics import BuildFailed, Diagnostics
+from .present import count
+
+content_option = click.option(
+    "--content",
+    "content_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("content"),
+    show_default=True,
+    help="Map met de inhoud (site.yaml, taxonomie.yaml, organisaties/, activiteiten/).",
+)
+strict_option = click.option(
+    "--strict", is_flag=True, help="Stop ook bij waarschuwingen (handig in een pull request)."
+)
+every_option = click.option(
+    "--alle", "every", is_flag=True, help="Toon elke waarschuwing, ook als ze op elkaar lijken."
+)
+
+
+def fail(failed: BuildFailed, untouched: str, fmt: str = "tekst", every: bool = False) -> NoReturn:
+    """Print everything (each one, when --strict made the warnings block) and exit 1."""
+    diags = failed.diagnostics
+    print_diagnostics(diags, fmt, every or failed.strict)
+    errors, warnings = len(diags.errors), len(diags.warnings)
+    reason = ""
+    if not errors and failed.strict:
+        reason = " (--strict: waarschuwingen tellen als fouten)"
+    click.echo(
+        f"Gestopt: {count(errors, 'fout', 'fouten')},"
+        f" {count(warnings, 'waarschuwing', 'waarschuwingen')}{reason}. {untouched}".rstrip(),
+        err=True,
+    )
+    sys.exit(1)
+
+
+def print_diagnostics(diags: Diagnostics, fmt: str = "tekst", every: bool = False) -> None:
+    """Print every diagnostic (see `diagnostic_formats`)."""
+    emit(diags, fmt, lambda line: click.echo(line, err=True), click.echo, every)

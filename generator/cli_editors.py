@@ -1,0 +1,168 @@
+"""The `sociale-kaart` commands for editors and policy staff: rapport, importeer,
+nakijken, taal and nieuw. `cli` adds them to the main command."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from .cli_common import content_option, fail, print_diagnostics
+from .diagnostics import BuildFailed
+from .present import count
+
+
+@click.command()
+@content_option
+@click.option("--wijk", help="Alleen deze wijk: het id uit taxonomie.yaml.")
+@click.option(
+    "--formaat",
+    type=click.Choice(["md", "csv"]),
+    default="md",
+    show_default=True,
+    help="md voor een notitie, csv voor Excel.",
+)
+def rapport(content_dir: Path, wijk: str | None, formaat: str) -> None:
+    """Schrijf de analyse van het aanbod: gaten, overlap, toegang, leefgebieden, actualiteit."""
+    import datetime as dt
+
+    from . import analysis, report
+    from .build import check as run_check
+
+    try:
+        site, diags = run_check(content_dir)
+    except BuildFailed as failed:
+        fail(failed, "")
+    print_diagnostics(diags)
+    known = [t.id for t in site.taxonomy.wijken]
+    if wijk is not None and wijk not in known:
+        click.echo(f"Gestopt: '{wijk}' is geen wijk; kies uit {', '.join(known)}.", err=True)
+        sys.exit(2)
+    sections = analysis.analyse(site, dt.datetime.now(dt.UTC).date(), wijk)
+    if formaat == "csv":
+        click.echo(report.csv(sections), nl=False)
+    else:
+        title = f"Analyse van het aanbod in {site.config.gemeente}"
+        click.echo(report.markdown(sections, title), nl=False)
+
+
+@click.group()
+def importeer() -> None:
+    """Neem gegevens over uit een ander systeem."""
+
+
+@importeer.command("hsds")
+@click.argument("source", type=click.Path(path_type=Path))
+@click.option(
+    "--naar",
+    "target",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="Map met de inhoud waarin de nieuwe bestanden komen; bestaande blijven staan.",
+)
+def import_hsds(source: Path, target: Path) -> None:
+    """Neem HSDS 3.0 over: een JSON-bestand, de map van een HSDS-export of de tabellen."""
+    from .importer import ImportFailed
+    from .importer import import_hsds as run_import
+
+    try:
+        report = run_import(source, target)
+    except ImportFailed as failed:
+        for problem in failed.problems:
+            click.echo(problem, err=True)
+        click.echo(
+            f"Gestopt: {count(len(failed.problems), 'probleem', 'problemen')};"
+            f" er is niets geschreven in {target}/.",
+            err=True,
+        )
+        sys.exit(1)
+    for warning in report.warnings:
+        click.echo(f"waarschuwing: {warning}", err=True)
+    click.echo(
+        f"Overgenomen: {count(report.organisations, 'organisatie', 'organisaties')},"
+        f" {count(report.activities, 'activiteit', 'activiteiten')} in {target}/"
+        f" ({count(len(report.warnings), 'waarschuwing', 'waarschuwingen')},"
+        f" {report.placeholders} keer NOG INVULLEN)."
+    )
+    click.echo(f"Kijk het na met: sociale-kaart check --content {target}")
+
+
+@click.command()
+@content_option
+@click.option(
+    "--formaat",
+    type=click.Choice(["tekst", "md", "csv"]),
+    default="tekst",
+    show_default=True,
+    help="tekst voor u, md voor een issue of notitie, csv voor Excel.",
+)
+def nakijken(content_dir: Path, formaat: str) -> None:
+    """Toon per organisatie welke gegevens opnieuw nagekeken moeten worden, met een mail."""
+    import datetime as dt
+
+    from . import review_queue
+    from .build import check as run_check
+
+    try:
+        site, _ = run_check(content_dir)
+    except BuildFailed as failed:
+        fail(failed, "")
+    today = dt.datetime.now(dt.UTC).date()
+    found = review_queue.queues(site, today)
+    if formaat == "csv":
+        sys.stdout.buffer.write(review_queue.csv_table(found, today))
+    elif formaat == "md":
+        title = f"Na te kijken: Sociale Kaart {site.config.gemeente}"
+        click.echo(review_queue.markdown(found, today, title), nl=False)
+    else:
+        click.echo(review_queue.text(found, today), nl=False)
+
+
+@click.command()
+@content_option
+@click.option(
+    "--formaat",
+    type=click.Choice(["tekst", "csv"]),
+    default="tekst",
+    show_default=True,
+    help="tekst voor u, csv voor Excel.",
+)
+def taal(content_dir: Path, formaat: str) -> None:
+    """Toon per bestand hoe makkelijk de beschrijving leest (B1), de moeilijkste eerst."""
+    from . import plain_language
+    from .build import check as run_check
+    from .opendata.spreadsheet import table
+
+    try:
+        site, _ = run_check(content_dir)
+    except BuildFailed as failed:
+        fail(failed, "")
+    entries = [(o.source.path, o.beschrijving) for o in site.organisations]
+    entries += [(a.source.path, a.beschrijving) for a in site.activities]
+    rows = []
+    for path, body in entries:
+        m = plain_language.measure(body)
+        rows.append((m.score if m.score is not None else 999.0, path, m))
+    rows.sort(key=lambda r: (r[0], r[1]))
+    if formaat == "csv":
+        header = ("bestand", "woorden", "zinnen", "langste_zin", "flesch_douma")
+        sys.stdout.buffer.write(
+            table(
+                header,
+                [[p, m.words, m.sentences, m.longest, _score(m.score, ",")] for _, p, m in rows],
+            )  # fmt: skip
+        )
+        return
+    for _, path, m in rows:
+        click.echo(
+            f"{path}: Flesch-Douma {_score(m.score)}, {count(m.words, 'woord', 'woorden')},"
+            f" {count(m.sentences, 'zin', 'zinnen')}, langste zin {m.longest} woorden"
+        )
+
+
+def _score(score: float | None, decimal: str = ",") -> str:
+    return "te kort" if score is None else f"{score:.1f}".replace(".", decimal)
+
+
+COMMANDS = (rapport, importeer, nakijken, taal)
