@@ -83,6 +83,9 @@ def test_every_mistake_in_places_is_reported_at_once_with_a_fix(minimal_content)
         }
     )
     assert failure(content) == [
+        "content/organisaties/buurthuis.md:10: adres.coordinaten: [48.8566, 2.3522] ligt niet"
+        " in Nederland of Caribisch Nederland; kijk de getallen na, zoals [53.3201, 6.8612]"
+        " (eerst de breedtegraad, dan de lengtegraad)",
         f"{A}dubbel.md:7: locatie: kies locatie of locaties; zet de tekst als naam in locaties",
         f"{A}inloop.md:9: locaties[1].postcode: '74111 AB' is geen Nederlandse postcode;"
         " schrijf vier cijfers en twee letters, zoals 1234 AB",
@@ -95,9 +98,6 @@ def test_every_mistake_in_places_is_reported_at_once_with_a_fix(minimal_content)
         " 'misschien'",
         f"{A}inloop.md:16: locaties[4].coordinaten: verwacht een lijst met twee getallen;"
         " schrijf [52.2551, 6.1602]",
-        "content/organisaties/buurthuis.md:10: adres.coordinaten: [48.8566, 2.3522] ligt niet"
-        " in Nederland of Caribisch Nederland; kijk de getallen na, zoals [53.3201, 6.8612]"
-        " (eerst de breedtegraad, dan de lengtegraad)",
     ]
 
 
