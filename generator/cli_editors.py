@@ -3,14 +3,20 @@ nakijken, taal and nieuw. `cli` adds them to the main command."""
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
+from . import scaffold
 from .cli_common import content_option, fail, print_diagnostics
 from .diagnostics import BuildFailed
 from .present import count
+
+if TYPE_CHECKING:
+    from .assemble import Site
 
 
 @click.command()
@@ -165,4 +171,77 @@ def _score(score: float | None, decimal: str = ",") -> str:
     return "te kort" if score is None else f"{score:.1f}".replace(".", decimal)
 
 
-COMMANDS = (rapport, importeer, nakijken, taal)
+@click.group()
+def nieuw() -> None:
+    """Maak een nieuw bestand met alle velden, om in te vullen."""
+
+
+@nieuw.command("activiteit")
+@click.argument("slug")
+@click.option("--organisatie", required=True, help="De organisatie: haar bestandsnaam zonder .md.")
+@content_option
+def new_activity(slug: str, organisatie: str, content_dir: Path) -> None:
+    """Maak activiteiten/SLUG.md voor een activiteit van een organisatie."""
+    from .diagnostics import suggest
+
+    site = _site_for_scaffold(content_dir, slug)
+    slugs = sorted(o.slug for o in site.organisations)
+    if organisatie not in slugs:
+        folder = content_dir / "organisaties"
+        click.echo(
+            f"Gestopt: er is geen organisatie '{organisatie}'; maak {folder}/{organisatie}.md"
+            f" (sociale-kaart nieuw organisatie {organisatie}) of kies een bestaande"
+            f"{suggest(organisatie, slugs, cutoff=0.85)}.",
+            err=True,
+        )
+        sys.exit(2)
+    others = [s for s in slugs if s != organisatie]
+    text = scaffold.activity_text(organisatie, site.taxonomy, others, _today())
+    _write_new(content_dir / "activiteiten" / f"{slug}.md", text)
+
+
+@nieuw.command("organisatie")
+@click.argument("slug")
+@content_option
+def new_organisation(slug: str, content_dir: Path) -> None:
+    """Maak organisaties/SLUG.md voor een nieuwe organisatie."""
+    site = _site_for_scaffold(content_dir, slug)
+    _write_new(
+        content_dir / "organisaties" / f"{slug}.md",
+        scaffold.organisation_text(site.taxonomy, _today()),
+    )
+
+
+def _site_for_scaffold(content_dir: Path, slug: str) -> Site:
+    from .build import check as run_check
+    from .checks import SLUG_RE, slugify
+
+    if not SLUG_RE.match(slug):
+        click.echo(
+            f"Gestopt: '{slug}' kan geen bestandsnaam zijn; gebruik kleine letters, cijfers en"
+            f" koppeltekens, zoals '{slugify(slug)}'.",
+            err=True,
+        )
+        sys.exit(2)
+    try:
+        site, _ = run_check(content_dir)
+    except BuildFailed as failed:
+        fail(failed, "Verbeter eerst deze fouten; er is niets gemaakt.")
+    return site
+
+
+def _write_new(path: Path, text: str) -> None:
+    try:
+        scaffold.write(path, text)
+    except scaffold.Exists:
+        click.echo(f"Gestopt: {path} bestaat al; er is niets overschreven.", err=True)
+        sys.exit(2)
+    click.echo(f"Gemaakt: {path}. Vul in waar NOG INVULLEN staat, en kijk het na met:"
+               " sociale-kaart check")  # fmt: skip
+
+
+def _today() -> dt.date:
+    return dt.datetime.now(dt.UTC).date()
+
+
+COMMANDS = (rapport, importeer, nakijken, taal, nieuw)

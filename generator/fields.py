@@ -32,6 +32,11 @@ class Field:
         """The fields of a nested group such as `adres` (empty for a single value)."""
         return getattr(self.check, "fields", {})
 
+    @property
+    def many(self) -> bool:
+        """Whether the value is a list of such groups, such as `tijden`."""
+        return getattr(self.check, "many", False)
+
 
 def group(table: Mapping[str, Field], into: Callable[..., Any] = dict) -> Check:
     """A nested mapping such as `adres`, checked against its own table, made `into` a value."""
@@ -60,6 +65,7 @@ def mapping_list(
         return INVALID if any(item is INVALID for item in items) else tuple(items)
 
     check.fields = table  # type: ignore[attr-defined]  # read by Field.fields
+    check.many = True  # type: ignore[attr-defined]  # read by Field.many
     return check
 
 

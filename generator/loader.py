@@ -131,6 +131,9 @@ def _check_entry(
     unfilled = placeholders.unfilled(doc.data)
     for key in unfilled:
         diags.warning(shown, doc.line_of(key), key, placeholders.ENTRY_MESSAGE)
+    if doc.body.lstrip().startswith(placeholders.PLACEHOLDER):
+        diags.warning(shown, doc.body_line, "beschrijving", placeholders.ENTRY_MESSAGE)
+        return None
     if unfilled:
         return None
     checker = Checker(shown, doc, diags, taxonomy_ids, org_slugs, display_path(source.root))

@@ -10,7 +10,9 @@ from __future__ import annotations
 from typing import Any
 
 PLACEHOLDER = "NOG INVULLEN"
-ENTRY_MESSAGE = "is nog niet ingevuld (NOG INVULLEN); deze staat pas op de site als u het invult"
+ENTRY_MESSAGE = (
+    "is nog niet ingevuld (NOG INVULLEN); dit bestand staat pas op de site als alles is ingevuld"
+)
 SITE_MESSAGE = "is nog niet ingevuld (NOG INVULLEN); vul het in"
 
 

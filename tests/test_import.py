@@ -122,7 +122,7 @@ def test_a_placeholder_keeps_the_activity_off_the_site_until_it_is_filled(tmp_pa
     assert "community-counselling" not in {a.slug for a in site.activities}
     assert (
         "content/activiteiten/community-counselling.md:4: waarschuwing: ladder: is nog niet"
-        " ingevuld (NOG INVULLEN); deze staat pas op de site als u het invult"
+        " ingevuld (NOG INVULLEN); dit bestand staat pas op de site als alles is ingevuld"
     ) in [d.format().replace(str(tmp_path) + "/", "") for d in diags.warnings]
     text = text.replace("ladder: NOG INVULLEN", "ladder: [3]")
     path.write_text(text.replace("toegang: NOG INVULLEN", "toegang: aanmelden"), "utf-8")

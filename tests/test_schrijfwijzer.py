@@ -123,7 +123,9 @@ def test_the_report_lists_the_hardest_text_first(minimal_content) -> None:
     assert lines[0].startswith(f"{A}moeilijk.md: Flesch-Douma -105,8,")
     assert lines[0].endswith(", 40 woorden, 8 zinnen, langste zin 5 woorden")
     assert lines[1].startswith(f"{A}koffie.md: Flesch-Douma 1")
-    assert lines[2] == "content/organisaties/buurthuis.md: Flesch-Douma te kort, 5 woorden, 1 zin," \
+    assert lines[2] == (
+        "content/organisaties/buurthuis.md: Flesch-Douma te kort, 5 woorden, 1 zin,"
         " langste zin 5 woorden"
+    )
     csv = CliRunner().invoke(main, ["taal", "--formaat", "csv"]).stdout_bytes.decode("utf-8-sig")
     assert csv.split("\r\n")[0] == "Bestand;Woorden;Zinnen;Langste zin;Flesch douma"
