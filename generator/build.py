@@ -17,7 +17,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import agenda, assets, kaart, opendata, pages, publish, render, search, wegwijzer
+from . import (
+    agenda,
+    assets,
+    front_matter_cms,
+    json_schemas,
+    kaart,
+    opendata,
+    pages,
+    publish,
+    render,
+    search,
+    wegwijzer,
+)
 from .assemble import Site, assemble
 from .diagnostics import BuildFailed, Diagnostics
 from .loader import load_content
@@ -89,6 +101,8 @@ def build(
         ("overzichten als CSV", lambda w: [w.write(p, d) for p, d in overview_files.items()]),
         ("wijkgrenzen voor de achtergrondkaart", lambda w: kaart.write_outlines(site, w)),
         ("zoekindex", lambda w: search.write_index(site, w, words)),
+        ("schema's voor editors", lambda w: json_schemas.write(site, w)),
+        ("Front Matter CMS", lambda w: front_matter_cms.write(site, w)),
         (
             "opmaak, scripts en bibliotheken",
             lambda w: assets.copy_assets(

@@ -151,6 +151,8 @@ def integer(lo: int, hi: int) -> Check:
             return c.error(at, f"{number} ligt niet tussen {lo} en {hi}")
         return number
 
+    check.bounds = (lo, hi)  # type: ignore[attr-defined]  # read by json_schemas
+
     return check
 
 
@@ -249,6 +251,7 @@ def taxonomy_ids(kind: str) -> Check:
             problems += 1
         return INVALID if problems else tuple(out)
 
+    check.kind = kind  # type: ignore[attr-defined]  # read by json_schemas
     return check
 
 

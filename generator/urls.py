@@ -22,6 +22,7 @@ WEGWIJZER = "wegwijzer/"
 LIJSTJE = "lijstje/"
 ZOEKEN = "zoeken/"
 OPEN_DATA = "open-data/"
+SCHEMA = "schema/"  # JSON Schemas of the content files, for editors' autocompletion
 KAART = "kaart/"
 MAP_OUTLINES = "kaart/wijken.geojson"  # for the background map (only with one)
 
