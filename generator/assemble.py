@@ -12,7 +12,16 @@ from dataclasses import dataclass, field
 
 from . import applies
 from .diagnostics import Diagnostics
-from .model import LADDER, Activity, Boundary, Content, Organisation, Taxonomy, Term
+from .model import (
+    LADDER,
+    Activity,
+    Boundary,
+    Content,
+    ContentPage,
+    Organisation,
+    Taxonomy,
+    Term,
+)
 from .schema import KIND_SINGULAR, TAXONOMY_KINDS, TAXONOMY_LISTS
 from .site_config import SiteConfig
 
@@ -33,6 +42,8 @@ class Site:
     zoekwoorden: tuple[tuple[str, ...], ...] = ()
     boundaries: tuple[Boundary, ...] = ()
     """The wijk outlines of content/kaart/wijken.geojson, for the map."""
+    pages: tuple[ContentPage, ...] = ()
+    """content/paginas/, by slug."""
     _organisations: dict[str, Organisation] = field(init=False, repr=False)
     _terms: dict[str, dict[str, Term]] = field(init=False, repr=False)
     _by_org: dict[str, list[Activity]] = field(init=False, repr=False)
@@ -109,6 +120,7 @@ def assemble(content: Content, diags: Diagnostics) -> Site | None:
         activities,
         content.zoekwoorden,
         content.boundaries,
+        tuple(sorted(content.pages, key=lambda p: p.slug)),
     )
     if not diags.has_errors():
         # With errors, entries are missing from the model and these warnings would mislead.

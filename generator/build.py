@@ -20,6 +20,7 @@ from pathlib import Path
 from . import (
     agenda,
     assets,
+    content_pages,
     front_matter_cms,
     json_schemas,
     kaart,
@@ -89,7 +90,12 @@ def build(
     env = render.make_environment(templates_dir)
     downloads = opendata.downloads(site)
     overview_pages, overview_files = overview_plan(site, today or _today())
-    extra = (*overview_pages, kaart.map_page(site), open_data_page(site, downloads))
+    extra = (
+        *overview_pages,
+        kaart.map_page(site),
+        open_data_page(site, downloads),
+        *content_pages.plan(site),
+    )
     planned = pages.plan_pages(site, extra)
     advance = progress(len(planned)) if progress else None
     outputs: tuple[tuple[str, Callable[[publish.Writer], None]], ...] = (

@@ -22,6 +22,11 @@ from .publish import Writer
 
 FILE = urls.SCHEMA + "frontmatter.json"
 FM_SCHEMA = "https://frontmatter.codes/frontmatter.schema.json"
+FOLDERS = (
+    ("Activiteiten", "activiteiten", "activiteit"),
+    ("Organisaties", "organisaties", "organisatie"),
+    ("Pagina's", "paginas", "pagina"),
+)
 LISTS = {checks.text_list, schedule_checks.dates, languages}
 
 
@@ -79,21 +84,15 @@ def config(site: Site) -> dict[str, Any]:
          "fields": fields(schema.ACTIVITY, "activiteit-")},
         {"name": "organisatie", "pageBundle": False, "previewPath": None,
          "fields": fields(schema.ORGANISATION, "organisatie-")},
+        {"name": "pagina", "pageBundle": False, "previewPath": None,
+         "fields": fields(schema.PAGINA, "pagina-")},
     ]  # fmt: skip
     return {
         "$schema": FM_SCHEMA,
         "frontMatter.content.pageFolders": [
-            {
-                "title": "Activiteiten",
-                "path": "[[workspace]]/content/activiteiten",
-                "contentTypes": ["activiteit"],
-            },
-            {
-                "title": "Organisaties",
-                "path": "[[workspace]]/content/organisaties",
-                "contentTypes": ["organisatie"],
-            },
-        ],  # fmt: skip
+            {"title": title, "path": f"[[workspace]]/content/{folder}", "contentTypes": [kind]}
+            for title, folder, kind in FOLDERS
+        ],
         "frontMatter.taxonomy.contentTypes": content_types,
         "frontMatter.taxonomy.fieldGroups": groups,
     }

@@ -1,8 +1,8 @@
 """JSON Schemas of the content files, made from the schema tables (never written twice).
 
-One schema per file kind (site.yaml, taxonomie.yaml, the front matter of an activity
-and of an organisation, zoekwoorden.yaml), published under /schema/ for editors'
-autocompletion (VS Code's YAML extension; docs/redactie.md). The lists of ids
+One schema per file kind (site.yaml, taxonomie.yaml, the front matter of an activity,
+an organisation and a page of content/paginas/, zoekwoorden.yaml), published under
+/schema/ for editors' autocompletion (VS Code's YAML extension; docs/redactie.md). The lists of ids
 (doelgroepen, wijken, organisations) come from the site's own content, so the editor
 suggests exactly what `check` accepts.
 
@@ -136,6 +136,9 @@ def schemas(site: Site) -> dict[str, dict[str, Any]]:
         "organisatie.json": document(
             "organisatie.json", "Een organisatie (de velden bovenaan)", obj(schema.ORGANISATION)
         ),
+        "pagina.json": document(
+            "pagina.json", "Een eigen pagina (de velden bovenaan)", obj(schema.PAGINA)
+        ),  # fmt: skip
         "zoekwoorden.json": document(
             "zoekwoorden.json", "zoekwoorden.yaml", obj(schema.ZOEKWOORDEN)
         ),

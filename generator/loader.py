@@ -11,7 +11,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from . import boundaries, placeholders, plain_language, vocabulary
+from . import boundaries, placeholders, plain_language, urls, vocabulary
 from .checks import INVALID, SLUG_RE, Checker, report_markdown, slugify
 from .diagnostics import Diagnostics, display_path
 from .freshness import Review
@@ -19,6 +19,7 @@ from .frontmatter import parse_markdown_file, parse_yaml
 from .model import (
     Activity,
     Content,
+    ContentPage,
     Organisation,
     SiteConfig,
     Source,
@@ -27,9 +28,11 @@ from .model import (
 from .schema import (
     ACTIVITY,
     ORGANISATION,
+    PAGINA,
     SITE,
     validate_mapping,
 )
+from .site_config import WritingGuide
 from .sources import ContentFolder
 from .taxonomy import load_taxonomy
 
@@ -63,10 +66,42 @@ def load_content(content_dir: Path, diags: Diagnostics, today: dt.date) -> Conte
             activity = _activity(path.stem, *checked, review)
             if activity:
                 activities.append(activity)
+    pages = _content_pages(source, content_dir / "paginas", diags, guide)
     zoekwoorden = vocabulary.load(source, diags)
     wijk_ids = taxonomy_ids.get("wijken")  # None: taxonomie.yaml did not load
     outlines = boundaries.load(source, diags, wijk_ids) if wijk_ids is not None else ()
-    return Content(site, taxonomy, tuple(organisations), tuple(activities), zoekwoorden, outlines)
+    return Content(
+        site, taxonomy, tuple(organisations), tuple(activities), zoekwoorden, outlines, pages
+    )
+
+
+def _content_pages(
+    source: ContentFolder, folder: Path, diags: Diagnostics, guide: WritingGuide
+) -> tuple[ContentPage, ...]:
+    """content/paginas/, if there is one: each page at /<slug>/, where the site has none."""
+    if not folder.exists():
+        return ()
+    pages = []
+    taken = urls.generated_roots()
+    for path in _entry_files(source, folder, diags):
+        shown = display_path(path)
+        if path.stem in taken:
+            diags.error(
+                shown,
+                1,
+                "",
+                f"deze pagina zou op /{path.stem}/ komen, maar daar staat al een deel van de"
+                " site; kies een andere bestandsnaam",
+            )
+            continue
+        checked = _check_entry(source, path, diags, PAGINA, {}, set())
+        if checked:
+            checker, values = checked
+            plain_language.report(diags, shown, guide, _title(checked, "titel"),
+                                  checker.doc.body, checker.doc.body_line)  # fmt: skip
+            pages.append(ContentPage(path.stem, values["titel"], checker.doc.body,
+                                     Source(shown, 1), values.get("menu", False)))  # fmt: skip
+    return tuple(pages)
 
 
 def _title(checked: tuple[Checker, dict[str, Any]], key: str) -> tuple[str, str, int]:

@@ -201,6 +201,17 @@ class Organisation:
 
 
 @dataclass(frozen=True, slots=True)
+class ContentPage:
+    """content/paginas/<slug>.md: a free page at /<slug>/, such as 'Over deze site'."""
+
+    slug: str
+    titel: str
+    beschrijving: str
+    source: Source
+    menu: bool = False  # listed in the menu of every page
+
+
+@dataclass(frozen=True, slots=True)
 class Activity:
     slug: str
     titel: str
@@ -267,3 +278,5 @@ class Content:
     zoekwoorden: tuple[tuple[str, ...], ...] = ()
     """Groups of search words that belong together (content/zoekwoorden.yaml)."""
     boundaries: tuple[Boundary, ...] = ()
+    pages: tuple[ContentPage, ...] = ()
+    """content/paginas/: free pages, such as a municipality's own accessibility statement."""

@@ -216,6 +216,11 @@ ORGANISATION = {
     "gecontroleerd": Field(date, doc="Datum waarop de gegevens zijn nagekeken."),
 }
 
+PAGINA = {
+    "titel": Field(text, required=True, doc="Titel van de pagina."),
+    "menu": Field(yes_no, doc="true: de pagina staat in het menu van elke pagina."),
+}
+
 ACTIVITY = {
     "titel": Field(text, required=True, doc="Naam van de activiteit."),
     "organisatie": Field(

@@ -22,6 +22,8 @@ WEGWIJZER = "wegwijzer/"
 LIJSTJE = "lijstje/"
 ZOEKEN = "zoeken/"
 OPEN_DATA = "open-data/"
+TOEGANKELIJKHEID = "toegankelijkheid/"  # the accessibility statement; a content page may replace it
+PRIVACY = "privacy/"  # the privacy statement; a content page may replace it
 SCHEMA = "schema/"  # JSON Schemas of the content files, for editors' autocompletion
 KAART = "kaart/"
 MAP_OUTLINES = "kaart/wijken.geojson"  # for the background map (only with one)
@@ -116,3 +118,17 @@ def root_path(base_url: str) -> str:
     """The path part of basis_url, e.g. "/sociale-kaart/", for pages served anywhere (404)."""
     path = urlsplit(base_url).path or "/"
     return path if path.endswith("/") else path + "/"
+
+
+def content_page(slug: str) -> str:
+    """A page of content/paginas/: at the top, /<slug>/."""
+    return f"{slug}/"
+
+
+def generated_roots() -> frozenset[str]:
+    """The first part of every address the site makes itself (a content page may not take
+    one), apart from the statements, which a content page may replace."""
+    roots = {value.split("/", 1)[0] for name, value in globals().items()
+             if name.isupper() and isinstance(value, str) and value}  # fmt: skip
+    roots |= {"doelgroepen", "leefgebieden", "wijken", "verwijzers", "soorten"}  # term_index
+    return frozenset(roots - {TOEGANKELIJKHEID.rstrip("/"), PRIVACY.rstrip("/")})

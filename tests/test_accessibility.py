@@ -53,6 +53,9 @@ def page_types(example) -> dict[str, str]:
         "lijstje": f"lijstje/#a={activity.slug},{example.activities[1].slug}",
         "open data": "open-data/",
         "kaart": "kaart/",
+        "toegankelijkheid": "toegankelijkheid/",
+        "privacy": "privacy/",
+        "eigen pagina": "over-deze-site/",
     }
 
 

@@ -108,6 +108,7 @@ TABLES = {
     "Een organisatie": schema.ORGANISATION,
     "Een activiteit": schema.ACTIVITY,
     "Zoektermen en zoekwoorden.yaml": schema.ZOEKWOORDEN,
+    "Eigen pagina's: paginas/": schema.PAGINA,
 }
 
 

@@ -13,7 +13,7 @@ from ruamel.yaml import YAML
 
 from generator.build import check
 from generator.json_schemas import schemas
-from generator.schema import ACTIVITY, ORGANISATION, SITE
+from generator.schema import ACTIVITY, ORGANISATION, PAGINA, SITE
 from tests.helpers import write_tree
 from tests.test_cli import FOUTEN
 
@@ -44,7 +44,8 @@ def load(path: Path) -> Any:
 
 def schema_for(path: Path) -> str:
     if path.suffix == ".md":
-        return "activiteit.json" if path.parent.name == "activiteiten" else "organisatie.json"
+        kinds = {"activiteiten": "activiteit", "organisaties": "organisatie", "paginas": "pagina"}
+        return kinds[path.parent.name] + ".json"
     return path.stem + ".json"
 
 
@@ -61,6 +62,7 @@ def test_every_valid_file_is_accepted(content: Path) -> None:
     site, _ = check(content)
     files = [content / n for n in ("site.yaml", "taxonomie.yaml", "zoekwoorden.yaml")]
     files += sorted(content.glob("activiteiten/*.md")) + sorted(content.glob("organisaties/*.md"))
+    files += sorted(content.glob("paginas/*.md"))
     for path in files:
         errors = [e.message for e in validator(site, schema_for(path)).iter_errors(load(path))]
         assert errors == [], path
@@ -81,8 +83,8 @@ def test_the_schemas_follow_the_schema_tables() -> None:
 
 def test_the_build_publishes_them(example_site: Path) -> None:
     names = sorted(p.name for p in (example_site / "schema").iterdir())
-    assert names == ["activiteit.json", "frontmatter.json", "organisatie.json", "site.json",
-                     "taxonomie.json", "zoekwoorden.json"]  # fmt: skip
+    assert names == ["activiteit.json", "frontmatter.json", "organisatie.json", "pagina.json",
+                     "site.json", "taxonomie.json", "zoekwoorden.json"]  # fmt: skip
     site, _ = check(REPO / "content")
     for name in set(names) - {"frontmatter.json"}:
         assert (
@@ -123,7 +125,8 @@ def test_the_front_matter_cms_file_has_every_field_with_the_sites_choices() -> N
     found = config(site)
     types = {t["name"]: t["fields"] for t in found["frontMatter.taxonomy.contentTypes"]}
     groups = {g["id"]: g["fields"] for g in found["frontMatter.taxonomy.fieldGroups"]}
-    for kind, table in (("activiteit", ACTIVITY), ("organisatie", ORGANISATION)):
+    for kind, table in (("activiteit", ACTIVITY), ("organisatie", ORGANISATION),
+                        ("pagina", PAGINA)):  # fmt: skip
         fields = {f["name"]: f for f in types[kind]}
         assert list(fields) == list(table)
         for key, field in table.items():
@@ -141,4 +144,5 @@ def test_the_front_matter_cms_file_has_every_field_with_the_sites_choices() -> N
         "dateFormat": "yyyy-MM-dd", "description": "Datum waarop de gegevens zijn nagekeken.",
     }  # fmt: skip
     folders = [f["path"] for f in found["frontMatter.content.pageFolders"]]
-    assert folders == ["[[workspace]]/content/activiteiten", "[[workspace]]/content/organisaties"]
+    assert folders == ["[[workspace]]/content/activiteiten", "[[workspace]]/content/organisaties",
+                       "[[workspace]]/content/paginas"]  # fmt: skip

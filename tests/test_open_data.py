@@ -22,7 +22,7 @@ from generator.cli import main
 from generator.opendata import tabular
 from generator.opendata.page import size
 from generator.opendata.validate import Schemas, check_files, check_output
-from generator.schema import ACTIVITY, ORGANISATION, SITE, TERM, WIJK
+from generator.schema import ACTIVITY, ORGANISATION, PAGINA, SITE, TERM, WIJK
 
 REPO = Path(__file__).resolve().parent.parent
 HSDS = REPO.parent / "shared" / "hsds-3.0"
@@ -89,6 +89,7 @@ def test_the_every_field_corpus_uses_every_field() -> None:
         return found
 
     every = names(SITE) | names(ACTIVITY) | names(ORGANISATION) | names(TERM) | names(WIJK)
+    every |= names(PAGINA)
     # kaart.achtergrond takes pmtiles or tegels, not both; tests/test_kaart_achtergrond.py
     # builds with tegels.
     missing = sorted(n for n in every - {"tegels"} if f"{n}:" not in text)
