@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from . import cli_editors
+from . import cli_dutch, cli_editors
 from .cli_common import (
     content_option,
     every_option,
@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from .build import BuildReport
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=cli_dutch.Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="sociale-kaart", message="sociale-kaart %(version)s")
 def main() -> None:
     """Sociale Kaart: bouw de website 'wie doet wat voor wie' uit de inhoud in git."""
@@ -137,12 +137,13 @@ def _check_open_data(site: Site, schema_dir: Path) -> None:
 @content_option
 @click.option(
     "--host",
+    metavar="ADRES",
     default="127.0.0.1",
     show_default=True,
     help="Adres om op te luisteren. Met 0.0.0.0 kunt u de site op een telefoon in hetzelfde"
     " netwerk bekijken.",
 )
-@click.option("--port", default=8000, show_default=True, help="Poort.")
+@click.option("--port", metavar="POORT", default=8000, show_default=True, help="Poort.")
 def serve(content_dir: Path, host: str, port: int) -> None:
     """Bouw de website, toon hem op http://127.0.0.1:8000/ en bouw opnieuw bij elke wijziging.
 

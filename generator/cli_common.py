@@ -13,9 +13,13 @@ from typing import NoReturn
 
 import click
 
-from .diagnostic_formats import emit
-from .diagnostics import BuildFailed, Diagnostics
-from .present import count
+from . import cli_dutch
+
+cli_dutch.install()  # before any option is made: click looks some texts up then
+
+from .diagnostic_formats import emit  # noqa: E402
+from .diagnostics import BuildFailed, Diagnostics  # noqa: E402
+from .present import count  # noqa: E402
 
 content_option = click.option(
     "--content",

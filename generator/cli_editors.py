@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from . import scaffold
+from . import cli_dutch, scaffold
 from .cli_common import content_option, fail, print_diagnostics
 from .diagnostics import BuildFailed
 from .present import count
@@ -19,9 +19,9 @@ if TYPE_CHECKING:
     from .assemble import Site
 
 
-@click.command()
+@click.command(cls=cli_dutch.Command)
 @content_option
-@click.option("--wijk", help="Alleen deze wijk: het id uit taxonomie.yaml.")
+@click.option("--wijk", metavar="ID", help="Alleen deze wijk: het id uit taxonomie.yaml.")
 @click.option(
     "--formaat",
     type=click.Choice(["md", "csv"]),
@@ -53,13 +53,13 @@ def rapport(content_dir: Path, wijk: str | None, formaat: str) -> None:
         click.echo(report.markdown(sections, title), nl=False)
 
 
-@click.group()
+@click.group(cls=cli_dutch.Group)
 def importeer() -> None:
     """Neem gegevens over uit een ander systeem."""
 
 
 @importeer.command("hsds")
-@click.argument("source", type=click.Path(path_type=Path))
+@click.argument("source", metavar="BRON", type=click.Path(path_type=Path))
 @click.option(
     "--naar",
     "target",
@@ -68,7 +68,8 @@ def importeer() -> None:
     help="Map met de inhoud waarin de nieuwe bestanden komen; bestaande blijven staan.",
 )
 def import_hsds(source: Path, target: Path) -> None:
-    """Neem HSDS 3.0 over: een JSON-bestand, de map van een HSDS-export of de tabellen."""
+    """Neem HSDS 3.0 over uit BRON: een JSON-bestand, de map van een HSDS-export of de
+    tabellen."""
     from .importer import ImportFailed
     from .importer import import_hsds as run_import
 
@@ -94,7 +95,7 @@ def import_hsds(source: Path, target: Path) -> None:
     click.echo(f"Kijk het na met: sociale-kaart check --content {target}")
 
 
-@click.command()
+@click.command(cls=cli_dutch.Command)
 @content_option
 @click.option(
     "--formaat",
@@ -125,7 +126,7 @@ def nakijken(content_dir: Path, formaat: str) -> None:
         click.echo(review_queue.text(found, today), nl=False)
 
 
-@click.command()
+@click.command(cls=cli_dutch.Command)
 @content_option
 @click.option(
     "--formaat",
@@ -171,14 +172,19 @@ def _score(score: float | None, decimal: str = ",") -> str:
     return "te kort" if score is None else f"{score:.1f}".replace(".", decimal)
 
 
-@click.group()
+@click.group(cls=cli_dutch.Group)
 def nieuw() -> None:
     """Maak een nieuw bestand met alle velden, om in te vullen."""
 
 
 @nieuw.command("activiteit")
 @click.argument("slug")
-@click.option("--organisatie", required=True, help="De organisatie: haar bestandsnaam zonder .md.")
+@click.option(
+    "--organisatie",
+    metavar="ORGANISATIE",
+    required=True,
+    help="De organisatie: haar bestandsnaam zonder .md.",
+)
 @content_option
 def new_activity(slug: str, organisatie: str, content_dir: Path) -> None:
     """Maak activiteiten/SLUG.md voor een activiteit van een organisatie."""
