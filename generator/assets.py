@@ -12,7 +12,7 @@ import posixpath
 import re
 from pathlib import Path
 
-from . import urls
+from . import urls, voice
 from .publish import Writer
 
 # (file in node_modules, name in the output's static/vendor/)
@@ -67,10 +67,21 @@ class MissingAsset(Exception):
 
 
 def copy_assets(
-    templates_dir: Path, node_modules: Path, writer: Writer, with_map: bool = False
+    templates_dir: Path,
+    node_modules: Path,
+    writer: Writer,
+    with_map: bool = False,
+    form: str = "u",
 ) -> None:
-    """Our static files, and the libraries; those of the background map only `with_map`."""
-    writer.copy_tree(templates_dir / "static", urls.STATIC)
+    """Our static files (the texts of our scripts in the form of address `form`), and the
+    libraries; those of the background map only `with_map`."""
+
+    def speak(name: str, data: bytes) -> bytes:
+        if form == "u" or not name.endswith(".js"):
+            return data
+        return voice.say(data.decode("utf-8"), form).encode("utf-8")
+
+    writer.copy_tree(templates_dir / "static", urls.STATIC, speak)
     for source, name in VENDOR_FILES + (MAP_FILES if with_map else ()):
         path = node_modules / source
         if not path.is_file():

@@ -87,7 +87,7 @@ def build(
 
     words = compounds.word_list()
     notes = () if words else (compounds.missing_word_list(),)
-    env = render.make_environment(templates_dir)
+    env = render.make_environment(templates_dir, site.config.aanspreekvorm)
     downloads = opendata.downloads(site)
     overview_pages, overview_files = overview_plan(site, today or _today())
     extra = (
@@ -112,7 +112,11 @@ def build(
         (
             "opmaak, scripts en bibliotheken",
             lambda w: assets.copy_assets(
-                templates_dir, DEFAULT_NODE_MODULES, w, with_map=kaart.has_background(site)
+                templates_dir,
+                DEFAULT_NODE_MODULES,
+                w,
+                with_map=kaart.has_background(site),
+                form=site.config.aanspreekvorm,
             ),
         ),
     )

@@ -8,7 +8,7 @@ statement at /privacy/; a content page with the same slug replaces either one.
 
 from __future__ import annotations
 
-from . import markup, urls
+from . import markup, urls, voice
 from .assemble import Site
 from .model import ContentPage
 from .pages import Page
@@ -58,8 +58,11 @@ def accessibility(site: Site) -> Page:
         urls.TOEGANKELIJKHEID,
         "toegankelijkheid.html",
         "Toegankelijkheid",
-        f"Hoe toegankelijk de sociale kaart van {site.config.gemeente} is, wat er gemeten wordt"
-        " en waar u een probleem meldt.",
+        voice.say(
+            f"Hoe toegankelijk de sociale kaart van {site.config.gemeente} is, wat er gemeten"
+            " wordt en waar u een probleem meldt.",
+            site.config.aanspreekvorm,
+        ),
         {"measured": MEASURED},
     )
 
@@ -69,6 +72,9 @@ def privacy(site: Site) -> Page:
         urls.PRIVACY,
         "privacy.html",
         "Privacy",
-        f"Wat de sociale kaart van {site.config.gemeente} over u bewaart: niets. Geen cookies,"
-        " en de wegwijzer werkt alleen in uw browser.",
+        voice.say(
+            f"Wat de sociale kaart van {site.config.gemeente} over u bewaart: niets. Geen"
+            " cookies, en de wegwijzer werkt alleen in uw browser.",
+            site.config.aanspreekvorm,
+        ),
     )

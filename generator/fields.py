@@ -69,6 +69,18 @@ def mapping_list(
     return check
 
 
+def one_of(options: tuple[str, ...]) -> Check:
+    """One of a few fixed words, such as `u` or `je`."""
+
+    def check(value: Any, at: tuple, c: Checker) -> Any:
+        if not isinstance(value, str) or value.strip() not in options:
+            return c.error(at, f"{describe_value(value)} kan niet; kies {dutch_list(options)}")
+        return value.strip()
+
+    check.options = options  # type: ignore[attr-defined]  # read by json_schemas
+    return check
+
+
 def validate_mapping(
     data: Any, table: Mapping[str, Field], at: tuple, c: Checker
 ) -> dict[str, Any] | Any:

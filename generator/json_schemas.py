@@ -96,6 +96,8 @@ def schemas(site: Site) -> dict[str, dict[str, Any]]:
         if hasattr(check, "bounds"):
             lo, hi = check.bounds
             return {"type": "integer", "minimum": lo, "maximum": hi}
+        if hasattr(check, "options"):
+            return {"enum": list(check.options)}
         return dict(LEAVES[check])
 
     def value(field: Field) -> dict[str, Any]:

@@ -49,24 +49,24 @@ def load_content(content_dir: Path, diags: Diagnostics, today: dt.date) -> Conte
 
     config = site or SiteConfig("", "", "")  # the defaults, when site.yaml has errors
     review = Review(today, config.nakijken_na_maanden)
-    guide = config.schrijfwijzer
+    guide, form = config.schrijfwijzer, config.aanspreekvorm
     organisations = []
     for path in org_files:
         checked = _check_entry(source, path, diags, ORGANISATION, taxonomy_ids, org_slugs)
         if checked:
             plain_language.report(diags, checked[0].path, guide, _title(checked, "naam"),
-                                  checked[0].doc.body, checked[0].doc.body_line)  # fmt: skip
+                                  checked[0].doc.body, checked[0].doc.body_line, form)  # fmt: skip
             organisations.append(_organisation(path.stem, *checked, review))
     activities = []
     for path in activity_files:
         checked = _check_entry(source, path, diags, ACTIVITY, taxonomy_ids, org_slugs)
         if checked:
             plain_language.report(diags, checked[0].path, guide, _title(checked, "titel"),
-                                  checked[0].doc.body, checked[0].doc.body_line)  # fmt: skip
+                                  checked[0].doc.body, checked[0].doc.body_line, form)  # fmt: skip
             activity = _activity(path.stem, *checked, review)
             if activity:
                 activities.append(activity)
-    pages = _content_pages(source, content_dir / "paginas", diags, guide)
+    pages = _content_pages(source, content_dir / "paginas", diags, guide, form)
     zoekwoorden = vocabulary.load(source, diags)
     wijk_ids = taxonomy_ids.get("wijken")  # None: taxonomie.yaml did not load
     outlines = boundaries.load(source, diags, wijk_ids) if wijk_ids is not None else ()
@@ -76,7 +76,7 @@ def load_content(content_dir: Path, diags: Diagnostics, today: dt.date) -> Conte
 
 
 def _content_pages(
-    source: ContentFolder, folder: Path, diags: Diagnostics, guide: WritingGuide
+    source: ContentFolder, folder: Path, diags: Diagnostics, guide: WritingGuide, form: str
 ) -> tuple[ContentPage, ...]:
     """content/paginas/, if there is one: each page at /<slug>/, where the site has none."""
     if not folder.exists():
@@ -98,7 +98,7 @@ def _content_pages(
         if checked:
             checker, values = checked
             plain_language.report(diags, shown, guide, _title(checked, "titel"),
-                                  checker.doc.body, checker.doc.body_line)  # fmt: skip
+                                  checker.doc.body, checker.doc.body_line, form)  # fmt: skip
             pages.append(ContentPage(path.stem, values["titel"], checker.doc.body,
                                      Source(shown, 1), values.get("menu", False)))  # fmt: skip
     return tuple(pages)

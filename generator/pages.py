@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import places, present, qr, search, structured, urls, wegwijzer
+from . import places, present, qr, search, structured, urls, voice, wegwijzer
 from .assemble import Site
 from .markup import summary
 from .model import LADDER, Activity, Organisation, Rung, Term
@@ -113,8 +113,11 @@ def wegwijzer_page(site: Site) -> Page:
         urls.WEGWIJZER,
         "wegwijzer.html",
         "Wegwijzer",
-        "Beantwoord een paar korte vragen en zie welke activiteiten bij u passen,"
-        " wat een volgende stap is en of sociale activering iets voor u is.",
+        voice.say(
+            "Beantwoord een paar korte vragen en zie welke activiteiten bij u passen,"
+            " wat een volgende stap is en of sociale activering iets voor u is.",
+            site.config.aanspreekvorm,
+        ),
         wegwijzer.page_context(site),
         h1="Wegwijzer: wat past bij mij?",
     )
@@ -138,7 +141,10 @@ def shortlist_page(site: Site) -> Page:
         urls.LIJSTJE,
         "lijstje.html",
         "Mijn lijstje",
-        "De activiteiten die u hebt verzameld, om te printen, te mailen of door te sturen.",
+        voice.say(
+            "De activiteiten die u hebt verzameld, om te printen, te mailen of door te sturen.",
+            site.config.aanspreekvorm,
+        ),
         {"data_file": urls.WEGWIJZER_DATA},
         in_sitemap=False,  # what it shows depends on the address; empty for a search engine
     )
@@ -163,7 +169,7 @@ def activity(site: Site, entry: Activity) -> Page:
             "schedule": present.schedule(entry),
             "closed": present.closed(entry),
             "languages": present.languages(entry),
-            "forms": present.forms(entry),
+            "forms": present.forms(entry, site.config.aanspreekvorm),
             "change_mail": present.change_mail(site, entry.titel, urls.activity(entry.slug)),
             "qr": qr.svg(
                 urls.absolute_url(site.config.basis_url, urls.activity(entry.slug)), QR_TITLE

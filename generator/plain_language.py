@@ -212,13 +212,41 @@ def report(
     title: tuple[str, str, int],
     body: str,
     body_line: int,
+    form: str = "u",
 ) -> None:
-    """Record the warnings of one entry: `title` is (field, value, line)."""
+    """Record the warnings of one entry: `title` is (field, value, line); `form` is the
+    site's form of address (`aanspreekvorm`)."""
     if not guide.aan:
         return
     field, value, line = title
     message = check_title(value, guide)
     if message:
         diags.warning(path, line, field, message)
-    for finding in check_description(body, guide):
+    findings = check_description(body, guide) + check_address(body, form)
+    for finding in sorted(findings, key=lambda f: f.line):
         diags.warning(path, body_line + finding.line - 1, "beschrijving", finding.message)
+
+
+# The words of the other form of address, as a description would use them.
+OTHER_FORM = {
+    "je": re.compile(r"\b(?:[Uu]|[Uu]w)\b"),
+    "u": re.compile(r"\b(?:[Jj]e|[Jj]ij|[Jj]ou|[Jj]ouw)\b"),
+}
+
+
+def check_address(source: str, form: str) -> list[Finding]:
+    """One finding at the first word that addresses the reader the other way than the
+    site does: the pages mix "u" and "je" otherwise."""
+    pattern = OTHER_FORM.get(form)
+    match = pattern.search(source) if pattern else None
+    if not match:
+        return []
+    other = "je" if form == "u" else "u"
+    return [
+        Finding(
+            source[: match.start()].count("\n") + 1,
+            f"deze tekst spreekt de lezer aan met '{other}' ('{match.group(0)}'), de site met"
+            f" '{form}' (aanspreekvorm in site.yaml); kies één vorm, dan klinkt de site overal"
+            " hetzelfde",
+        )
+    ]

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import quote, urlencode
 
-from . import language_checks
+from . import language_checks, voice
 from .assemble import Site
 from .model import DAYS, Activity, Contact, SignUp, TimeSlot, Toegang
 from .places import place
@@ -51,7 +51,8 @@ def access(site: Site, activity: Activity) -> str:
     """How this activity's toegang works, naming exactly who may refer (`verwijzers`):
     `U heeft een verwijzing nodig van de huisarts of het UWV.` Without verwijzers it
     names no example, but whom to ask."""
-    text = toegang_explanation(activity.toegang)
+    form = site.config.aanspreekvorm
+    text = voice.say(toegang_explanation(activity.toegang), form)
     if activity.toegang not in REFERRED:
         return text
     referrers = [t.naam for t in site.terms("verwijzers", activity.verwijzers)]
@@ -59,7 +60,8 @@ def access(site: Site, activity: Activity) -> str:
         return f"{text.removesuffix('.')} van {joined(referrers, 'of')}."
     if referrers:
         return f"{text} Vraag het aan via {joined(referrers, 'of')}."
-    return f"{text} Vraag {site.organisation(activity.organisatie).naam} wie u kan aanmelden."
+    who = voice.say("wie u kan aanmelden", form)
+    return f"{text} Vraag {site.organisation(activity.organisatie).naam} {who}."
 
 
 FORM_TEXT = {
@@ -71,11 +73,13 @@ FORM_TEXT = {
 }
 
 
-def forms(activity: Activity) -> str:
-    """`Zo gaat het: in een groep of online.`, or empty without `vorm`."""
+def forms(activity: Activity, form: str = "u") -> str:
+    """`Zo gaat het: in een groep of online.`, or empty without `vorm`; `form` is the
+    site's form of address."""
     if not activity.vorm:
         return ""
-    return f"Zo gaat het: {joined([FORM_TEXT[f] for f in activity.vorm], 'of')}."
+    ways = [voice.say(FORM_TEXT[f], form) for f in activity.vorm]
+    return f"Zo gaat het: {joined(ways, 'of')}."
 
 
 def languages(activity: Activity) -> str:
@@ -272,6 +276,7 @@ def change_mail(site: Site, title: str, page: str) -> str:
     if site.config.redactie is None:
         return ""
     url = site.config.basis_url + page
-    fields = {"subject": title, "body": CHANGE_BODY.format(url=url)}
+    body = voice.say(CHANGE_BODY, site.config.aanspreekvorm).format(url=url)
+    fields = {"subject": title, "body": body}
     query = urlencode(fields, quote_via=quote)
     return f"mailto:{site.config.redactie.email}?{query}"

@@ -24,7 +24,7 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -62,10 +62,15 @@ class Writer:
         """A data file for the browser: compact JSON with sorted keys (see `dumps`), one line."""
         self.write(relpath, dumps(data) + "\n")
 
-    def copy_tree(self, source: Path, relpath: str) -> None:
-        """Copy every file below `source` into `relpath`, in a stable order."""
+    def copy_tree(
+        self, source: Path, relpath: str, change: Callable[[str, bytes], bytes] | None = None
+    ) -> None:
+        """Copy every file below `source` into `relpath`, in a stable order; `change` may
+        rewrite a file (its name below `source`, its bytes)."""
         for file in sorted(p for p in source.rglob("*") if p.is_file()):
-            self.write(f"{relpath}/{file.relative_to(source).as_posix()}", file.read_bytes())
+            name = file.relative_to(source).as_posix()
+            data = file.read_bytes()
+            self.write(f"{relpath}/{name}", change(name, data) if change else data)
 
 
 MARKER = ".sociale-kaart-uitvoer"

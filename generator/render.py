@@ -11,11 +11,12 @@ import functools
 import json
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 import jinja2
 from markupsafe import Markup
 
-from . import assets, happens, present, urls
+from . import assets, happens, present, urls, voice
 from .assemble import Site
 from .markup import json_ld, render_markdown, summary
 from .model import LADDER, RUNGS, Activity, Toegang
@@ -30,9 +31,21 @@ def _rooster(activity: Activity) -> str:
     return json.dumps(data, separators=(",", ":")) if data else ""
 
 
-def make_environment(templates_dir: Path) -> jinja2.Environment:
+class VoiceLoader(jinja2.FileSystemLoader):
+    """The templates, their texts in the site's form of address (`voice.say`)."""
+
+    def __init__(self, templates_dir: Path, form: str) -> None:
+        super().__init__(templates_dir)
+        self.form = form
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> Any:
+        source, filename, uptodate = super().get_source(environment, template)
+        return voice.say(source, self.form), filename, uptodate
+
+
+def make_environment(templates_dir: Path, form: str = "u") -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(templates_dir),
+        loader=VoiceLoader(templates_dir, form),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -50,6 +63,7 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
         rooster=_rooster,
         aantal=present.count,
         toegang_label=present.toegang_label,
+        aan=lambda text: voice.say(text, form),  # a text of ours made in Python
     )
     env.globals.update(
         module_imports=functools.cache(lambda name: assets.module_imports(templates_dir, name)),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from . import voice
 from .address_checks import base_url, email, phone, tile_url, url
 from .checks import (
     INVALID,
@@ -27,7 +28,7 @@ from .checks import (
     word_pairs,
     yes_no,
 )
-from .fields import Field, group, mapping_list, validate_mapping
+from .fields import Field, group, mapping_list, one_of, validate_mapping
 from .ladder_checks import rungs, toegang
 from .language_checks import languages
 from .licence_checks import licence
@@ -168,6 +169,9 @@ SITE = {
     ),
     "redactie": Field(
         group(REDACTIE, Editors), doc="De redactie; weg: geen link 'Meld een wijziging'."
+    ),
+    "aanspreekvorm": Field(
+        one_of(voice.FORMS), doc="Hoe de site de lezer aanspreekt: u of je. Weg: u."
     ),
     "nakijken_na_maanden": Field(
         integer(1, 120), doc="Na hoeveel maanden gegevens opnieuw nagekeken moeten worden."

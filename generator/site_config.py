@@ -81,5 +81,6 @@ class SiteConfig:
     kaart: MapConfig = field(default_factory=MapConfig)
     overzicht: OverviewConfig = field(default_factory=OverviewConfig)
     redactie: Editors | None = None
+    aanspreekvorm: str = "u"  # how the site's own texts address the reader: u or je
     nakijken_na_maanden: int = 12  # after this, an entry's gecontroleerd date is stale
     schrijfwijzer: WritingGuide = field(default_factory=WritingGuide)

@@ -95,3 +95,13 @@ def test_a_relative_link_gets_a_warning(minimal_content) -> None:
         " adres en werkt daarom niet op de site of in de open data; schrijf het hele adres,"
         " zoals https://www.voorbeeld.nl/folder.pdf",
     ]
+
+
+def test_an_image_gets_a_warning(minimal_content) -> None:
+    terms = "doelgroepen: [ouderen]\nleefgebieden: [contact]\n"
+    body = "Kijk maar.\n\n![Het buurthuis van voren](buurthuis.jpg)"
+    minimal_content({"activiteiten/koffie.md": buurthuis_activity(extra=terms, body=body)})
+    assert check_lines() == [
+        f"{A}koffie.md:13: waarschuwing: beschrijving: een afbeelding komt niet op de site;"
+        " alleen de tekst 'Het buurthuis van voren' staat er",
+    ]

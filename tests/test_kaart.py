@@ -118,7 +118,7 @@ def test_the_filter_shows_what_applies_as_search_decides(page, map_url: str) -> 
         ]
         assert _visible(page) == (expected_places, expected_items), term.id
         expect(page.locator("[data-kaart-aantal]")).to_have_text(
-            f"{len(expected_places)} plekken passen bij uw keuze."
+            f"{len(expected_places)} plekken passen bij je keuze."  # the example says je
         )
         assert f"doelgroep={term.id}" in page.url
     soort = site.taxonomy.soorten[0].id

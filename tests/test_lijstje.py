@@ -181,4 +181,4 @@ def test_keyboard_only_expand_the_answer_and_keep_a_list(page, example, base):
     tab_to("#lijstje-inhoud button[data-actie='weg']")
     page.keyboard.press("Enter")
     assert listed(page) == []
-    expect(page.locator("#lijstje-melding")).to_contain_text("staat niet meer op uw lijstje")
+    expect(page.locator("#lijstje-melding")).to_contain_text("staat niet meer op je lijstje")

@@ -155,7 +155,7 @@ def test_the_service_holds_every_fact_of_the_activity(every_field_site: Path) ->
     assert second["name"] == "Kerkzaal Noord"
     assert (second["addresses"][0]["city"], second["addresses"][0]["address_1"]) == ("Alleveld", "")
     jobcoach = _service(every_field_site, "jobcoach")
-    assert jobcoach["application_process"] == "Uw huisarts of het wijkteam meldt u aan."
+    assert jobcoach["application_process"] == "Je huisarts of het wijkteam meldt je aan."
     assert jobcoach["cost_options"][0]["amount"] == 0
     assert [p["description"] for p in jobcoach["phones"]] == ["Aanmelden"]
     assert jobcoach["schedules"][0]["description"] == "op afspraak"

@@ -20,7 +20,7 @@ def soup(path: Path) -> BeautifulSoup:
 def test_the_example_has_its_own_page_in_every_menu_and_both_statements(example_site) -> None:
     own = soup(example_site / "over-deze-site/index.html")
     assert own.h1.get_text() == "Over deze site"
-    assert own.select_one(".beschrijving p").get_text().startswith("Op deze site vindt u")
+    assert own.select_one(".beschrijving p").get_text().startswith("Op deze site vind je")
     for path in (example_site / "activiteiten").glob("*/index.html"):
         footer = soup(path).select_one("footer")
         links = {a.get_text(): a["href"] for a in footer.select("a")}
@@ -33,7 +33,7 @@ def test_the_example_has_its_own_page_in_every_menu_and_both_statements(example_
     assert rows[:2] == ["WCAG 2.1 niveau A en AA", "Geldige HTML"]
     assert statement.select_one('a[href^="mailto:redactie@"]')
     privacy = soup(example_site / "privacy/index.html")
-    assert "bewaart niets over u" in privacy.select_one(".lead").get_text()
+    assert "bewaart niets over jou" in privacy.select_one(".lead").get_text()  # je-site
     assert "Geen cookies" in privacy.select_one('meta[name="description"]')["content"]
     sitemap = (example_site / "sitemap.xml").read_text("utf-8")
     for url in ("over-deze-site/", "toegankelijkheid/", "privacy/"):

@@ -253,7 +253,7 @@ def test_the_same_wegwijzer_answers(parity, example) -> None:
         "Sociale activering past",  # past
         "Sociale activering is bedoeld voor mensen met problemen",  # past_niet
         "Sociale activering is bedoeld voor mensen op trede",  # past_niet_trede
-        "U heeft geen leefgebied gekozen",  # geen
+        "Je hebt geen leefgebied gekozen",  # geen (the example says je)
     }
     said = [js["message"] for js in found["wegwijzer"]]
     assert {o for o in openings if any(m.startswith(o) for m in said)} == openings

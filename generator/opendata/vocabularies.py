@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .. import present, urls
+from .. import present, urls, voice
 from ..assemble import Site
 from ..model import FORMS, LADDER, Activity, Toegang
 
@@ -78,6 +78,10 @@ def _listed(site: Site, kind: str, name: str, description: str) -> Vocabulary:
 
 def vocabularies(site: Site) -> tuple[Vocabulary, ...]:
     """Every taxonomy of this site, in a fixed order; optional lists only when present."""
+
+    def say(text: str) -> str:
+        return voice.say(text, site.config.aanspreekvorm)
+
     found = [
         _listed(site, "doelgroepen", "Doelgroepen", "Voor wie een activiteit is."),
         _listed(site, "leefgebieden", "Leefgebieden", "Waarbij een activiteit helpt."),
@@ -94,17 +98,20 @@ def vocabularies(site: Site) -> tuple[Vocabulary, ...]:
             "Participatieladder",
             "De zes treden van de participatieladder (Divosa), van geïsoleerd tot betaald werk.",
             urls.LADDER,
-            tuple(Code(str(r.number), r.naam, r.omschrijving, urls.rung(r.number)) for r in LADDER),
+            tuple(
+                Code(str(r.number), r.naam, say(r.omschrijving), urls.rung(r.number))
+                for r in LADDER
+            ),  # fmt: skip
             lambda a: tuple(str(n) for n in a.ladder),
         ),
         Vocabulary(
             "toegang",
             LINK_TYPES["toegang"],
             "Toegang",
-            "Hoe u binnenkomt, van vrij toegankelijk tot met een indicatie.",
+            say("Hoe u binnenkomt, van vrij toegankelijk tot met een indicatie."),
             "",
             tuple(
-                Code(t.value, present.toegang_label(t), present.toegang_explanation(t))
+                Code(t.value, present.toegang_label(t), say(present.toegang_explanation(t)))
                 for t in Toegang
             ),
             lambda a: (a.toegang.value,),
@@ -115,7 +122,7 @@ def vocabularies(site: Site) -> tuple[Vocabulary, ...]:
             "Vorm",
             "Hoe een activiteit plaatsvindt.",
             "",
-            tuple(Code(f, f.capitalize(), present.FORM_TEXT[f]) for f in FORMS),
+            tuple(Code(f, f.capitalize(), say(present.FORM_TEXT[f])) for f in FORMS),
             lambda a: a.vorm,
         ),
         Vocabulary(
@@ -127,7 +134,7 @@ def vocabularies(site: Site) -> tuple[Vocabulary, ...]:
             (
                 Code(PARTNER, "Samen met", "Een organisatie die de activiteit mede uitvoert."),
                 Code(SEARCH_WORD, "Zoekterm", "Een ander woord waarop mensen zoeken."),
-                Code(SIGN_UP_PAGE, "Aanmelden", "De webpagina waarop u zich aanmeldt."),
+                Code(SIGN_UP_PAGE, "Aanmelden", say("De webpagina waarop u zich aanmeldt.")),
             ),
             lambda a: (),
         ),

@@ -60,7 +60,7 @@ def page_context(site: Site) -> dict[str, Any]:
         "drempel": config.drempel,
         "treden_text": rung_span(config.treden),
         "contact_org": site.organisation(config.contact) if config.contact else None,
-        "rung_questions": rung_questions(),
+        "rung_questions": rung_questions(),  # the template says them in the site's voice
         "handout_now": HANDOUT_NOW,
         "handout_next": HANDOUT_NEXT,
         "steps": {

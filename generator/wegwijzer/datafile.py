@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import applies, places, present, urls
+from .. import applies, places, present, urls, voice
 from ..assemble import Site
 from ..model import LADDER, Activity, Organisation, Toegang
 from ..publish import Writer
@@ -23,6 +23,7 @@ def data(site: Site) -> dict[str, Any]:
     tie-break, so it never has to compare Dutch text itself.
     """
     config = site.config.wegwijzer
+    form = site.config.aanspreekvorm
     contact = site.organisation(config.contact) if config.contact else None
     by_title = sorted(site.activities, key=lambda a: (a.titel.casefold(), a.slug))
     return {
@@ -30,7 +31,7 @@ def data(site: Site) -> dict[str, Any]:
         "treden": list(config.treden),
         "tredenTekst": rung_span(config.treden),
         "gemeente": site.config.gemeente,
-        "teksten": TEXTS,
+        "teksten": {key: voice.say(text, form) for key, text in TEXTS.items()},
         "leefgebieden": _terms(site, "leefgebieden"),
         "doelgroepen": _terms(site, "doelgroepen"),
         "wijken": [  # with the wijk's own contact, which the outcome names instead
@@ -44,7 +45,7 @@ def data(site: Site) -> dict[str, Any]:
             {
                 "trede": r.number,
                 "naam": r.naam,
-                "omschrijving": r.omschrijving,
+                "omschrijving": voice.say(r.omschrijving, form),
                 "url": urls.rung(r.number),
             }
             for r in LADDER

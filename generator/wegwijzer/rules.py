@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .. import applies
+from .. import applies, voice
 from ..assemble import Site
 from ..model import LADDER, RUNGS, Activity, Organisation
 from ..wording import joined
@@ -150,8 +150,8 @@ def outcome(site: Site, leefgebieden: Iterable[str], rung: int, wijk: str | None
         totaal=totaal,
         drempel=config.drempel,
         contact=contact,
-        message=message.format(**values),
-        next_step=next_step.format(**values),
+        message=voice.say(message, site.config.aanspreekvorm).format(**values),
+        next_step=voice.say(next_step, site.config.aanspreekvorm).format(**values),
     )
 
 
