@@ -111,9 +111,11 @@ class Diagnostics:
     """Collects every diagnostic of one run."""
 
     items: list[Diagnostic] = field(default_factory=list)
+    _error_paths: set[str] = field(default_factory=set, repr=False)  # asked once per file
 
     def error(self, path: str, line: int, field_name: str, message: str, group: str = "") -> None:
         self.items.append(Diagnostic(path, line, field_name, message, Severity.ERROR, group))
+        self._error_paths.add(path)
 
     def warning(self, path: str, line: int, field_name: str, message: str) -> None:
         self.items.append(Diagnostic(path, line, field_name, message, Severity.WARNING))
@@ -138,10 +140,10 @@ class Diagnostics:
 
     def has_errors_in(self, path: str) -> bool:
         """Whether one file has errors (its smaller problems can wait until they are fixed)."""
-        return any(d.path == path and d.severity is Severity.ERROR for d in self.items)
+        return path in self._error_paths
 
     def has_errors(self) -> bool:
-        return any(d.severity is Severity.ERROR for d in self.items)
+        return bool(self._error_paths)
 
     def failed(self, strict: bool) -> bool:
         return self.has_errors() or (strict and bool(self.items))

@@ -50,6 +50,40 @@ class _TextLoader(yaml.SafeLoader):
 # A per-class copy, so PyYAML's global SafeLoader stays untouched.
 _TextLoader.yaml_implicit_resolvers = {}
 
+# The fast path: libyaml's C parser and composer, also with every plain scalar as text
+# (BaseResolver has no implicit resolvers). It cannot refuse anchors, aliases and tags
+# while composing, so it only reads a text without & * or !, and only one that cannot
+# nest deeper than MAX_YAML_DEPTH; anything else, and anything it stumbles over, goes
+# to _TextLoader, which gives the Dutch messages. Both give the same nodes and marks.
+_FastTextLoader: type | None = None
+if getattr(yaml, "__with_libyaml__", False):
+
+    class _FastTextLoader(
+        yaml.cyaml.CParser, yaml.constructor.SafeConstructor, yaml.resolver.BaseResolver
+    ):  # type: ignore[no-redef]
+        pass
+
+
+_SPECIAL = re.compile(r"[&*!]")
+
+
+def _compose(text: str) -> yaml.Node | None:
+    """The node tree of `text`: by libyaml when that is safe and works, else by PyYAML
+    (which raises the errors that `parse_yaml` explains)."""
+    if _FastTextLoader is not None and not _SPECIAL.search(text) and _shallow(text):
+        try:
+            return yaml.compose(text, Loader=_FastTextLoader)
+        except Exception:  # noqa: BLE001 - PyYAML's own loader finds and names the problem
+            pass
+    return yaml.compose(text, Loader=_TextLoader)
+
+
+def _shallow(text: str) -> bool:
+    """Whether `text` surely nests no deeper than MAX_YAML_DEPTH: its deepest indent plus
+    every bracket is an upper bound of the depth."""
+    indent = max((len(line) - len(line.lstrip(" ")) for line in text.split("\n")), default=0)
+    return indent + text.count("[") + text.count("{") <= MAX_YAML_DEPTH
+
 
 @dataclass
 class Document:
@@ -111,7 +145,7 @@ def _not_utf8(byte: int) -> str:
 def parse_yaml(text: str, path: str, diags: Diagnostics, line_offset: int = 0) -> Document | None:
     """Parse YAML text whose first line is line `line_offset + 1` of the file."""
     try:
-        node = yaml.compose(text, Loader=_TextLoader)
+        node = _compose(text)
     except RecursionError:
         diags.error(
             path,
@@ -233,7 +267,7 @@ def _convert(
             items.append(_convert(item, at + (index,), doc, path, diags, offset))
         return items
     value = _printable(node.value, path, node.start_mark.line + 1 + offset, dotted(at), diags)
-    if node.style is None and value in ("", "~", "null", "Null", "NULL"):
+    if not node.style and value in ("", "~", "null", "Null", "NULL"):  # plain: None or ""
         return None
     return value
 

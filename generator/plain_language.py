@@ -125,8 +125,7 @@ def measure(source: str) -> Measure:
 def check_description(source: str, guide: WritingGuide) -> list[Finding]:
     """Every finding about one Markdown description, in text order."""
     findings: list[Finding] = []
-    words_list = {**builtin_words(), **{k.casefold(): v for k, v in guide.woorden}}
-    officialese = {k: v for k, v in words_list.items() if v}
+    officialese = _officialese(guide.woorden)
     all_words: list[str] = []
     sentence_count = 0
     for line, sentence, words in _sentences_with_lines(source):
@@ -156,8 +155,25 @@ def check_description(source: str, guide: WritingGuide) -> list[Finding]:
     return findings
 
 
+@dataclass(frozen=True)
+class _WordList:
+    plain: dict[str, str]  # officialese -> plain word
+    pattern: re.Pattern[str] | None  # any of them, as whole words
+
+
+@functools.cache
+def _officialese(extra: tuple[tuple[str, str], ...]) -> _WordList:
+    """The built-in list with `schrijfwijzer.woorden` on top, as one pattern (one search per
+    sentence, not one per word of the list)."""
+    words = {**builtin_words(), **{k.casefold(): v for k, v in extra}}
+    plain = {k: v for k, v in words.items() if v}
+    alternatives = "|".join(re.escape(k) for k in sorted(plain, key=len, reverse=True))
+    pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)") if plain else None
+    return _WordList(plain, pattern)
+
+
 def _word_findings(
-    sentence: str, words: list[str], line: int, guide: WritingGuide, officialese: dict[str, str]
+    sentence: str, words: list[str], line: int, guide: WritingGuide, officialese: _WordList
 ) -> list[Finding]:
     findings = []
     for position, word in enumerate(dict.fromkeys(words)):
@@ -172,12 +188,10 @@ def _word_findings(
                     " twee woorden?",
                 )
             )
-    folded = sentence.casefold()
-    for phrase, plain in officialese.items():
-        if re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", folded):
-            findings.append(
-                Finding(line, f"'{phrase}' is ambtelijke taal; schrijf liever '{plain}'")
-            )
+    found = officialese.pattern.findall(sentence.casefold()) if officialese.pattern else []
+    for phrase in sorted(set(found), key=list(officialese.plain).index):  # the list's order
+        plain = officialese.plain[phrase]
+        findings.append(Finding(line, f"'{phrase}' is ambtelijke taal; schrijf liever '{plain}'"))
     return findings
 
 

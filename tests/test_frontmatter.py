@@ -6,6 +6,8 @@ same problems end to end, with the file path, through generator.build.check.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from generator.diagnostics import Diagnostics
@@ -322,3 +324,31 @@ def test_front_matter_errors(text: str, expected: str) -> None:
     doc, problems = read_markdown(text)
     assert doc is None
     assert problems == [expected]
+
+
+def test_the_fast_and_the_careful_yaml_reader_agree_on_every_content_file() -> None:
+    """libyaml reads what it safely can; PyYAML's own loader the rest. On every file of
+    the example and the every-field corpus both give the same values and lines."""
+    import yaml
+
+    from generator import frontmatter
+
+    if frontmatter._FastTextLoader is None:
+        pytest.skip("PyYAML without libyaml")
+    repo = Path(__file__).resolve().parent.parent
+    files = [*repo.glob("content/**/*.yaml"), *repo.glob("content/**/*.md")]
+    files += [*repo.glob("tests/fixtures/alle-velden/**/*.*")]
+    fast = 0
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        if path.suffix == ".md":
+            text = text.split("---", 2)[1]
+        docs = []
+        for loader in (frontmatter._FastTextLoader, frontmatter._TextLoader):
+            node = yaml.compose(text, Loader=loader)
+            doc = frontmatter.Document(data={})
+            doc.data = frontmatter._convert(node, (), doc, str(path), Diagnostics(), 0)
+            docs.append((doc.data, doc.lines))
+        assert docs[0] == docs[1], path
+        fast += frontmatter._SPECIAL.search(text) is None and frontmatter._shallow(text)
+    assert fast > 100  # most files take the fast path
