@@ -61,12 +61,17 @@ def excerpt(value: object) -> str:
 
 
 def display_path(path: Path) -> str:
-    """The path as editors see it: relative to the working directory if possible."""
-    try:  # not resolve(): a symlink is shown by its own name, never by what it points to
-        rel = Path(os.path.abspath(path)).relative_to(os.path.abspath(Path.cwd()))
-    except ValueError:
-        rel = path
-    return rel.as_posix()
+    """The path as editors see it: relative to the working directory if possible. Not
+    resolve(): a symlink is shown by its own name, never by what it points to. (String
+    operations: this runs for every file of a large site.)"""
+    absolute = os.path.abspath(path)
+    cwd = os.getcwd()
+    if absolute == cwd:
+        return "."
+    prefix = cwd if cwd.endswith(os.sep) else cwd + os.sep
+    if absolute.startswith(prefix):
+        return Path(absolute[len(prefix) :]).as_posix()
+    return Path(path).as_posix()
 
 
 def suggest(value: str, options: Iterable[str], cutoff: float = 0.6) -> str:

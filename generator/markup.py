@@ -85,6 +85,9 @@ class Rendered:
     html: Markup
     text: str
     notes: tuple[Note, ...] = ()
+    blocks: tuple[tuple[int, str], ...] = ()
+    """(first line, Markdown source) of each paragraph, list item and heading, for the
+    plain-language checks (which then need not parse the text again)."""
 
 
 def _image_as_text(self: Any, tokens: Any, idx: int, options: Any, env: Any) -> str:
@@ -195,8 +198,14 @@ def render(source: str) -> Rendered:
     )
     cleaned = _DEAD_LINK.sub(r"\1", cleaned).strip()
     text = _TAG.sub("", _BLOCK_TAG.sub(" ", cleaned))
+    blocks = tuple(
+        (t.map[0] + 1, t.content) for t in tokens if t.type == "inline" and t.map is not None
+    )
     return Rendered(
-        Markup(cleaned), _SPACE.sub(" ", html.unescape(text)).strip(), tuple(_notes(tokens))
+        Markup(cleaned),
+        _SPACE.sub(" ", html.unescape(text)).strip(),
+        tuple(_notes(tokens)),
+        blocks,
     )
 
 

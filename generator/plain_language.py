@@ -21,8 +21,8 @@ from pathlib import Path
 
 import pyphen
 import yaml
-from markdown_it import MarkdownIt
 
+from . import markup
 from .diagnostics import Diagnostics
 from .site_config import WritingGuide
 
@@ -39,7 +39,6 @@ _ABBREVIATION = re.compile(
 )
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MARKUP = re.compile(r"[*_`#>]+")
-_MD = MarkdownIt("commonmark", {"html": False})
 
 
 @dataclass(frozen=True)
@@ -88,10 +87,8 @@ def sentences(text: str) -> list[str]:
 
 def _paragraphs(source: str) -> Iterator[tuple[int, str]]:
     """(first line, plain text) of each paragraph, list item and heading of Markdown."""
-    for token in _MD.parse(source):
-        if token.type == "inline" and token.map:
-            plain = _MARKUP.sub("", _LINK.sub(r"\1", token.content))
-            yield token.map[0] + 1, plain
+    for line, content in markup.render(source).blocks:
+        yield line, _MARKUP.sub("", _LINK.sub(r"\1", content))
 
 
 def _line_of(paragraph: str, sentence: str, first_line: int) -> int:
