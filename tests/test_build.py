@@ -13,7 +13,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from generator import present, voice
+from generator import present, urls, voice
 from generator.build import check
 from generator.model import LADDER, Toegang
 from tests.helpers import REPO, run_vnu
@@ -401,3 +401,25 @@ def test_unknown_costs_are_never_shown_or_filtered_as_free(minimal_content, tmp_
     data = json.loads((out / "wegwijzer" / "data.json").read_text(encoding="utf-8"))
     kosten = next(f for f in data["activiteiten"][0]["feiten"] if f["label"] == "Kosten")
     assert kosten["delen"] == [{"tekst": "Niet bekend, vraag het na bij Buurthuis De Linde"}]
+
+
+def _relpath_url(from_page: str, to: str) -> str:
+    """The reference: relative_url as posixpath.relpath says it."""
+    base = posixpath.dirname(urls.output_path(from_page))
+    target, _, fragment = to.partition("#")
+    rel = posixpath.relpath(target or ".", base or ".")
+    if target.endswith("/") or target == "":
+        rel = "./" if rel == "." else rel + "/"
+    return f"{rel}#{fragment}" if fragment else rel
+
+
+def test_relative_urls_equal_relpath_for_every_kind_of_page_pair(example_site: Path) -> None:
+    pages = sorted(
+        p.relative_to(example_site).as_posix().removesuffix("index.html")
+        for p in example_site.rglob("*.html")
+    )
+    targets = [*pages, "static/style.css", "zoeken/index.json", "", "#inhoud",
+               "activiteiten/#a", "open-data/hsds/services.json"]  # fmt: skip
+    wrong = [(f, t) for f in pages for t in targets
+             if urls.relative_url(f, t) != _relpath_url(f, t)]  # fmt: skip
+    assert wrong == [] and len(pages) > 200
