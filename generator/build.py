@@ -52,6 +52,8 @@ class BuildReport:
     seconds: float
     notes: tuple[str, ...] = ()
     """What the person who builds should know about this machine (in Dutch)."""
+    steps: tuple[tuple[str, float], ...] = ()
+    """Seconds per step of the build, in order, for the benchmark (bench/run.py)."""
 
 
 def _today() -> dt.date:
@@ -84,11 +86,15 @@ def build(
     templates_dir = templates_dir or DEFAULT_TEMPLATES
     publish.check_output_dir(output_dir, [content_dir, templates_dir, PROJECT_DIR])
     site, diags = check(content_dir, strict, today)
+    steps = [("inhoud lezen en controleren", time.perf_counter() - started)]
+    lap = time.perf_counter()
 
     words = compounds.word_list()
     notes = () if words else (compounds.missing_word_list(),)
     env = render.make_environment(templates_dir, site.config.aanspreekvorm)
     downloads = opendata.downloads(site)
+    steps.append(("open data maken", time.perf_counter() - lap))
+    lap = time.perf_counter()
     overview_pages, overview_files = overview_plan(site, today or _today())
     extra = (
         *overview_pages,
@@ -97,6 +103,7 @@ def build(
         *content_pages.plan(site),
     )
     planned = pages.plan_pages(site, extra)
+    steps.append(("pagina's plannen (met de QR-codes)", time.perf_counter() - lap))
     advance = progress(len(planned)) if progress else None
     outputs: tuple[tuple[str, Callable[[publish.Writer], None]], ...] = (
         ("pagina's", lambda w: render.render_pages(env, site, planned, w, advance)),
@@ -121,8 +128,12 @@ def build(
         ),
     )
     with publish.staging(output_dir) as writer:
-        for _name, write in outputs:
+        for name, write in outputs:
+            lap = time.perf_counter()
             write(writer)
+            steps.append((name, time.perf_counter() - lap))
+        lap = time.perf_counter()
+    steps.append(("publiceren", time.perf_counter() - lap))
     files = len(writer.written)  # with the marker that publishing adds
 
     return BuildReport(
@@ -132,4 +143,5 @@ def build(
         diagnostics=diags,
         seconds=time.perf_counter() - started,
         notes=notes,
+        steps=tuple(steps),
     )

@@ -164,7 +164,8 @@ def taal(content_dir: Path, formaat: str) -> None:
     for _, path, m in rows:
         click.echo(
             f"{path}: Flesch-Douma {_score(m.score)}, {count(m.words, 'woord', 'woorden')},"
-            f" {count(m.sentences, 'zin', 'zinnen')}, langste zin {m.longest} woorden"
+            f" {count(m.sentences, 'zin', 'zinnen')},"
+            f" langste zin {count(m.longest, 'woord', 'woorden')}"
         )
 
 

@@ -331,9 +331,9 @@ def test_the_fast_and_the_careful_yaml_reader_agree_on_every_content_file() -> N
     the example and the every-field corpus both give the same values and lines."""
     import yaml
 
-    from generator import frontmatter
+    from generator import frontmatter, yaml_loaders
 
-    if frontmatter._FastTextLoader is None:
+    if yaml_loaders._FastTextLoader is None:
         pytest.skip("PyYAML without libyaml")
     repo = Path(__file__).resolve().parent.parent
     files = [*repo.glob("content/**/*.yaml"), *repo.glob("content/**/*.md")]
@@ -344,11 +344,11 @@ def test_the_fast_and_the_careful_yaml_reader_agree_on_every_content_file() -> N
         if path.suffix == ".md":
             text = text.split("---", 2)[1]
         docs = []
-        for loader in (frontmatter._FastTextLoader, frontmatter._TextLoader):
+        for loader in (yaml_loaders._FastTextLoader, yaml_loaders._TextLoader):
             node = yaml.compose(text, Loader=loader)
             doc = frontmatter.Document(data={})
             doc.data = frontmatter._convert(node, (), doc, str(path), Diagnostics(), 0)
             docs.append((doc.data, doc.lines))
         assert docs[0] == docs[1], path
-        fast += frontmatter._SPECIAL.search(text) is None and frontmatter._shallow(text)
+        fast += yaml_loaders._SPECIAL.search(text) is None and yaml_loaders._shallow(text)
     assert fast > 100  # most files take the fast path
