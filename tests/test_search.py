@@ -706,3 +706,21 @@ def test_the_municipality_s_own_vocabulary_connects_words(tmp_path: Path) -> Non
 def _built(root: Path, files: dict[str, str]) -> Path:
     build(content_dir=write_tree(root / "content", files), output_dir=root / "out")
     return root / "out"
+
+
+def test_the_fast_field_vectors_equal_lunrs_own() -> None:
+    """DutchBuilder makes each field vector at once; lunr's Builder inserts one by one.
+    Both give the same elements for every field of every document of the example."""
+    from lunr.builder import Builder
+
+    from generator.build import check
+    from generator.search import compounds
+    from generator.search.documents import build_documents
+    from generator.search.index import index_builder
+
+    site, _ = check(Path(__file__).resolve().parent.parent / "content")
+    builder = index_builder(build_documents(site), compounds.word_list())
+    ours = {ref: list(v.elements) for ref, v in builder.field_vectors.items()}
+    Builder._create_field_vectors(builder)
+    theirs = {ref: list(v.elements) for ref, v in builder.field_vectors.items()}
+    assert ours == theirs and len(ours) > 500
