@@ -63,8 +63,8 @@ def queues(site: Site, today: dt.date) -> list[Queue]:
                 StaleEntry("organisatie", org.naam, org.source.path,
                            base + urls.organisation(org.slug), org.gecontroleerd)
             )  # fmt: skip
-        for activity in site.activities:
-            if activity.organisatie == org.slug and review.is_stale(activity.gecontroleerd):
+        for activity in site.activities_of(org.slug):
+            if review.is_stale(activity.gecontroleerd):
                 entries.append(
                     StaleEntry("activiteit", activity.titel, activity.source.path,
                                base + urls.activity(activity.slug), activity.gecontroleerd)
