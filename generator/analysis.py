@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from . import applies, present
 from .assemble import Site
-from .freshness import months_before
+from .freshness import Review
 from .model import Activity, Organisation, Term, Toegang
 from .overview import Cell, matrix
 
@@ -73,21 +73,17 @@ class Section:
         return self.wijk.id if self.wijk else "gemeente"
 
 
-def _recent(day: dt.date | None, since: dt.date) -> bool:
-    return day is not None and day >= since
-
-
-def _freshness(site: Site, since: dt.date) -> tuple[Freshness, ...]:
+def _freshness(site: Site, review: Review) -> tuple[Freshness, ...]:
     found = []
     for org in site.organisations:
-        own = [a for a in site.activities if a.organisatie == org.slug]
-        dates = [org.gecontroleerd, *(a.gecontroleerd for a in own)]
-        found.append(Freshness(org, sum(_recent(d, since) for d in dates), len(dates)))
+        dates = [org.gecontroleerd, *(a.gecontroleerd for a in site.own_activities(org.slug))]
+        fresh = sum(not review.is_stale(d) for d in dates)
+        found.append(Freshness(org, fresh, len(dates)))
     return tuple(sorted(found, key=lambda f: (f.percent, f.organisation.naam.casefold())))
 
 
 def section(site: Site, wijk: Term | None, today: dt.date) -> Section:
-    since = months_before(today, site.config.nakijken_na_maanden)
+    review = Review(today, site.config.nakijken_na_maanden)
     m = matrix(site, "doelgroepen", wijk=wijk)
     spots = [Spot(row.naam, int(cell.column), cell) for row in m.rows for cell in row.cells]
     here: list[Activity] = [
@@ -101,7 +97,7 @@ def section(site: Site, wijk: Term | None, today: dt.date) -> Section:
         Share(t.naam, sum(applies.to_term(a, "leefgebieden", t.id) for a in here), total)
         for t in site.taxonomy.leefgebieden
     )
-    fresh = Share("Nagekeken", sum(_recent(a.gecontroleerd, since) for a in here), total)
+    fresh = Share("Nagekeken", sum(not review.is_stale(a.gecontroleerd) for a in here), total)
     return Section(
         wijk,
         total,
@@ -111,7 +107,7 @@ def section(site: Site, wijk: Term | None, today: dt.date) -> Section:
         access,
         domains,
         fresh,
-        _freshness(site, since) if wijk is None else (),
+        _freshness(site, review) if wijk is None else (),
         site.config.nakijken_na_maanden,
     )
 

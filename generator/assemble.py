@@ -49,13 +49,16 @@ class Site:
     _by_org: dict[str, list[Activity]] = field(init=False, repr=False)
     _by_term: dict[tuple[str, str], list[Activity]] = field(init=False, repr=False)
     _by_rung: dict[int, list[Activity]] = field(init=False, repr=False)
+    _own: dict[str, list[Activity]] = field(init=False, repr=False)
     _for_everyone: list[Activity] = field(init=False, repr=False)
     _municipality_wide: list[Activity] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         by_org: dict[str, list[Activity]] = defaultdict(list)
+        own: dict[str, list[Activity]] = defaultdict(list)
         by_term: dict[tuple[str, str], list[Activity]] = defaultdict(list)
         for activity in self.activities:  # already in display order
+            own[activity.organisatie].append(activity)
             for slug in (activity.organisatie, *activity.partners):  # on each one's page
                 by_org[slug].append(activity)
             for kind in TAXONOMY_LISTS:
@@ -65,6 +68,7 @@ class Site:
         object.__setattr__(self, "_organisations", {o.slug: o for o in self.organisations})
         object.__setattr__(self, "_terms", terms)
         object.__setattr__(self, "_by_org", dict(by_org))
+        object.__setattr__(self, "_own", dict(own))
         object.__setattr__(self, "_by_term", dict(by_term))
         by_rung = {r.number: [a for a in self.activities if r.number in a.ladder] for r in LADDER}
         object.__setattr__(self, "_by_rung", by_rung)
@@ -83,7 +87,12 @@ class Site:
         return [self._terms[kind][i] for i in ids]
 
     def activities_of(self, organisation_slug: str) -> list[Activity]:
+        """Its own activities and those it does as a partner (its page lists both)."""
         return self._by_org.get(organisation_slug, [])
+
+    def own_activities(self, organisation_slug: str) -> list[Activity]:
+        """The activities whose `organisatie` it is: the ones it keeps up to date."""
+        return self._own.get(organisation_slug, [])
 
     def activities_for(self, kind: str, term_id: str) -> list[Activity]:
         """Activities tagged with one term (doelgroep, leefgebied, wijk, soort, verwijzer)."""

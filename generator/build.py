@@ -56,7 +56,7 @@ class BuildReport:
     """Seconds per step of the build, in order, for the benchmark (bench/run.py)."""
 
 
-def _today() -> dt.date:
+def build_day() -> dt.date:
     """The day of the build: freshness (warnings, and /overzicht/analyse/) counts from it."""
     return dt.datetime.now(dt.UTC).date()
 
@@ -66,7 +66,7 @@ def check(
 ) -> tuple[Site, Diagnostics]:
     """Phases 1-3: load, assemble and decide. Raises BuildFailed."""
     diags = Diagnostics()
-    content = load_content(content_dir, diags, today or _today())
+    content = load_content(content_dir, diags, today or build_day())
     site = assemble(content, diags)
     if site is None or diags.failed(strict):
         raise BuildFailed(diags, strict)
@@ -95,7 +95,7 @@ def build(
     downloads = opendata.downloads(site)
     steps.append(("open data maken", time.perf_counter() - lap))
     lap = time.perf_counter()
-    overview_pages, overview_files = overview_plan(site, today or _today())
+    overview_pages, overview_files = overview_plan(site, today or build_day())
     extra = (
         *overview_pages,
         kaart.map_page(site),

@@ -12,7 +12,7 @@ import click
 
 from . import cli_dutch, scaffold
 from .cli_common import content_option, fail, print_diagnostics
-from .diagnostics import BuildFailed
+from .diagnostics import BuildFailed, Diagnostics
 from .present import count
 
 if TYPE_CHECKING:
@@ -31,21 +31,15 @@ if TYPE_CHECKING:
 )
 def rapport(content_dir: Path, wijk: str | None, formaat: str) -> None:
     """Schrijf de analyse van het aanbod: gaten, overlap, toegang, leefgebieden, actualiteit."""
-    import datetime as dt
-
     from . import analysis, report
-    from .build import check as run_check
 
-    try:
-        site, diags = run_check(content_dir)
-    except BuildFailed as failed:
-        fail(failed, "")
+    site, diags = _checked(content_dir)
     print_diagnostics(diags)
     known = [t.id for t in site.taxonomy.wijken]
     if wijk is not None and wijk not in known:
         click.echo(f"Gestopt: '{wijk}' is geen wijk; kies uit {', '.join(known)}.", err=True)
         sys.exit(2)
-    sections = analysis.analyse(site, dt.datetime.now(dt.UTC).date(), wijk)
+    sections = analysis.analyse(site, _today(), wijk)
     if formaat == "csv":
         click.echo(report.csv(sections), nl=False)
     else:
@@ -106,16 +100,10 @@ def import_hsds(source: Path, target: Path) -> None:
 )
 def nakijken(content_dir: Path, formaat: str) -> None:
     """Toon per organisatie welke gegevens opnieuw nagekeken moeten worden, met een mail."""
-    import datetime as dt
-
     from . import review_queue
-    from .build import check as run_check
 
-    try:
-        site, _ = run_check(content_dir)
-    except BuildFailed as failed:
-        fail(failed, "")
-    today = dt.datetime.now(dt.UTC).date()
+    site, _ = _checked(content_dir)
+    today = _today()
     found = review_queue.queues(site, today)
     if formaat == "csv":
         sys.stdout.buffer.write(review_queue.csv_table(found, today))
@@ -138,13 +126,9 @@ def nakijken(content_dir: Path, formaat: str) -> None:
 def taal(content_dir: Path, formaat: str) -> None:
     """Toon per bestand hoe makkelijk de beschrijving leest (B1), de moeilijkste eerst."""
     from . import plain_language
-    from .build import check as run_check
     from .opendata.spreadsheet import table
 
-    try:
-        site, _ = run_check(content_dir)
-    except BuildFailed as failed:
-        fail(failed, "")
+    site, _ = _checked(content_dir)
     entries = [(o.source.path, o.beschrijving) for o in site.organisations]
     entries += [(a.source.path, a.beschrijving) for a in site.activities]
     rows = []
@@ -157,7 +141,7 @@ def taal(content_dir: Path, formaat: str) -> None:
         sys.stdout.buffer.write(
             table(
                 header,
-                [[p, m.words, m.sentences, m.longest, _score(m.score, ",")] for _, p, m in rows],
+                [[p, m.words, m.sentences, m.longest, _score(m.score)] for _, p, m in rows],
             )  # fmt: skip
         )
         return
@@ -169,8 +153,8 @@ def taal(content_dir: Path, formaat: str) -> None:
         )
 
 
-def _score(score: float | None, decimal: str = ",") -> str:
-    return "te kort" if score is None else f"{score:.1f}".replace(".", decimal)
+def _score(score: float | None) -> str:
+    return "te kort" if score is None else f"{score:.1f}".replace(".", ",")
 
 
 @click.group(cls=cli_dutch.Group)
@@ -219,8 +203,24 @@ def new_organisation(slug: str, content_dir: Path) -> None:
     )
 
 
-def _site_for_scaffold(content_dir: Path, slug: str) -> Site:
+def _today() -> dt.date:
+    """The day of the build (`build.build_day`), imported only when a command runs."""
+    from .build import build_day
+
+    return build_day()
+
+
+def _checked(content_dir: Path, untouched: str = "") -> tuple[Site, Diagnostics]:
+    """The checked site and its warnings; on errors, print them all and exit 1."""
     from .build import check as run_check
+
+    try:
+        return run_check(content_dir)
+    except BuildFailed as failed:
+        fail(failed, untouched)
+
+
+def _site_for_scaffold(content_dir: Path, slug: str) -> Site:
     from .checks import SLUG_RE, slugify
 
     if not SLUG_RE.match(slug):
@@ -230,10 +230,7 @@ def _site_for_scaffold(content_dir: Path, slug: str) -> Site:
             err=True,
         )
         sys.exit(2)
-    try:
-        site, _ = run_check(content_dir)
-    except BuildFailed as failed:
-        fail(failed, "Verbeter eerst deze fouten; er is niets gemaakt.")
+    site, _ = _checked(content_dir, "Verbeter eerst deze fouten; er is niets gemaakt.")
     return site
 
 
@@ -245,10 +242,6 @@ def _write_new(path: Path, text: str) -> None:
         sys.exit(2)
     click.echo(f"Gemaakt: {path}. Vul in waar NOG INVULLEN staat, en kijk het na met:"
                " sociale-kaart check")  # fmt: skip
-
-
-def _today() -> dt.date:
-    return dt.datetime.now(dt.UTC).date()
 
 
 COMMANDS = (rapport, importeer, nakijken, taal, nieuw)

@@ -39,29 +39,24 @@ class Review:
 
     def check(self, checker: Checker, value: dt.date | None) -> None:
         """Warn when an entry was never or not recently verified, or is dated in the future."""
-        _check_freshness(checker, value, self)
-
-
-def _check_freshness(checker: Checker, value: dt.date | None, review: Review) -> None:
-    line = checker.doc.line_of("gecontroleerd")
-    today, months = review.today, review.months
-    if value is None:
-        checker.diags.warning(
-            checker.path,
-            1,
-            "gecontroleerd",
-            "ontbreekt; voeg 'gecontroleerd: JJJJ-MM-DD' toe met de datum waarop u de"
-            " gegevens hebt nagekeken",
-        )
-    elif value < review.since:
-        checker.diags.warning(
-            checker.path,
-            line,
-            "gecontroleerd",
-            f"{value.isoformat()} is meer dan {months} {'maand' if months == 1 else 'maanden'}"
-            " geleden;"
-            " kijk de gegevens na en zet hier de nieuwe datum",
-        )
-    elif value > today:
-        message = f"{value.isoformat()} ligt in de toekomst; klopt dit?"
-        checker.diags.warning(checker.path, line, "gecontroleerd", message)
+        line = checker.doc.line_of("gecontroleerd")
+        if value is None:
+            checker.diags.warning(
+                checker.path,
+                1,
+                "gecontroleerd",
+                "ontbreekt; voeg 'gecontroleerd: JJJJ-MM-DD' toe met de datum waarop u de"
+                " gegevens hebt nagekeken",
+            )
+        elif self.is_stale(value):
+            months = f"{self.months} {'maand' if self.months == 1 else 'maanden'}"
+            checker.diags.warning(
+                checker.path,
+                line,
+                "gecontroleerd",
+                f"{value.isoformat()} is meer dan {months} geleden;"
+                " kijk de gegevens na en zet hier de nieuwe datum",
+            )
+        elif value > self.today:
+            message = f"{value.isoformat()} ligt in de toekomst; klopt dit?"
+            checker.diags.warning(checker.path, line, "gecontroleerd", message)

@@ -16,6 +16,7 @@ from typing import Any
 from . import checks, ladder_checks, schedule_checks, schema, urls
 from .assemble import Site
 from .fields import Field
+from .json_schemas import site_choices
 from .language_checks import languages
 from .model import DAYS, FORMS, Toegang
 from .publish import Writer
@@ -31,8 +32,7 @@ LISTS = {checks.text_list, schedule_checks.dates, languages}
 
 
 def config(site: Site) -> dict[str, Any]:
-    ids = {kind: [t.id for t in getattr(site.taxonomy, kind)] for kind in schema.TAXONOMY_LISTS}
-    orgs = sorted(o.slug for o in site.organisations)
+    ids, orgs = site_choices(site)
     groups: list[dict[str, Any]] = []
 
     def choice(options: list[Any], multiple: bool) -> dict[str, Any]:

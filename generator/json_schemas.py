@@ -79,15 +79,20 @@ LEAVES: dict[Callable[..., Any], dict[str, Any]] = {
 }  # fmt: skip
 
 
+def site_choices(site: Site) -> tuple[dict[str, list[str]], list[str]]:
+    """The ids an editor may choose from: per taxonomy list, and the organisation slugs."""
+    ids = {kind: [t.id for t in getattr(site.taxonomy, kind)] for kind in schema.TAXONOMY_LISTS}
+    return ids, sorted(o.slug for o in site.organisations)
+
+
 def schemas(site: Site) -> dict[str, dict[str, Any]]:
     """File name under /schema/ -> its JSON Schema."""
-    ids = {kind: [t.id for t in getattr(site.taxonomy, kind)] for kind in schema.TAXONOMY_LISTS}
-    orgs = sorted(o.slug for o in site.organisations)
+    ids, orgs = site_choices(site)
     base = site.config.basis_url + urls.SCHEMA
 
     def leaf(field: Field) -> dict[str, Any]:
         check = field.check
-        if check in (checks.slug_ref,):
+        if check is checks.slug_ref:
             return {"enum": orgs}
         if check is checks.slug_refs:
             return _list({"enum": orgs}, minItems=1)

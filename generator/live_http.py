@@ -45,8 +45,8 @@ EPOCH_RE = re.compile(r"[0-9]{1,9}")
 SOCKET_TIMEOUT = 30  # seconds a client may take to send its request
 
 
-class LiveSite(Protocol):
-    """What the handler needs of `serve.LiveSite`."""
+class LiveState(Protocol):
+    """What the handler needs of `serve.LiveSite`: the epoch, the error page, the files."""
 
     epoch: int
     error_page: bytes | None
@@ -58,7 +58,7 @@ class LiveSite(Protocol):
 class Handler(SimpleHTTPRequestHandler):
     """The site, the reload script and the long poll; only for this machine's own names."""
 
-    live: LiveSite
+    live: LiveState
     timeout = SOCKET_TIMEOUT  # a client that stops sending is dropped
 
     def do_GET(self) -> None:  # noqa: N802 - http.server's naming

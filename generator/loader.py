@@ -54,15 +54,13 @@ def load_content(content_dir: Path, diags: Diagnostics, today: dt.date) -> Conte
     for path in org_files:
         checked = _check_entry(source, path, diags, ORGANISATION, taxonomy_ids, org_slugs)
         if checked:
-            plain_language.report(diags, checked[0].path, guide, _title(checked, "naam"),
-                                  checked[0].doc.body, checked[0].doc.body_line, form)  # fmt: skip
+            _plain_language(checked, "naam", guide, form)
             organisations.append(_organisation(path.stem, *checked, review))
     activities = []
     for path in activity_files:
         checked = _check_entry(source, path, diags, ACTIVITY, taxonomy_ids, org_slugs)
         if checked:
-            plain_language.report(diags, checked[0].path, guide, _title(checked, "titel"),
-                                  checked[0].doc.body, checked[0].doc.body_line, form)  # fmt: skip
+            _plain_language(checked, "titel", guide, form)
             activity = _activity(path.stem, *checked, review)
             if activity:
                 activities.append(activity)
@@ -97,16 +95,20 @@ def _content_pages(
         checked = _check_entry(source, path, diags, PAGINA, {}, set())
         if checked:
             checker, values = checked
-            plain_language.report(diags, shown, guide, _title(checked, "titel"),
-                                  checker.doc.body, checker.doc.body_line, form)  # fmt: skip
+            _plain_language(checked, "titel", guide, form)
             pages.append(ContentPage(path.stem, values["titel"], checker.doc.body,
                                      Source(shown, 1), values.get("menu", False)))  # fmt: skip
     return tuple(pages)
 
 
-def _title(checked: tuple[Checker, dict[str, Any]], key: str) -> tuple[str, str, int]:
+def _plain_language(
+    checked: tuple[Checker, dict[str, Any]], title_key: str, guide: WritingGuide, form: str
+) -> None:
+    """The B1 warnings of one checked entry: its title (`title_key`) and description."""
     checker, values = checked
-    return key, values[key], checker.doc.line_of(key)
+    title = (title_key, values[title_key], checker.doc.line_of(title_key))
+    plain_language.report(checker.diags, checker.path, guide, title, checker.doc.body,
+                          checker.doc.body_line, form)  # fmt: skip
 
 
 def _entry_files(source: ContentFolder, folder: Path, diags: Diagnostics) -> list[Path]:

@@ -63,7 +63,7 @@ def queues(site: Site, today: dt.date) -> list[Queue]:
                 StaleEntry("organisatie", org.naam, org.source.path,
                            base + urls.organisation(org.slug), org.gecontroleerd)
             )  # fmt: skip
-        for activity in site.activities_of(org.slug):
+        for activity in site.own_activities(org.slug):
             if review.is_stale(activity.gecontroleerd):
                 entries.append(
                     StaleEntry("activiteit", activity.titel, activity.source.path,

@@ -110,3 +110,18 @@ def test_nakijken_na_maanden_sets_the_period(minimal_content) -> None:
 def test_an_up_to_date_site_has_an_empty_queue(minimal_content) -> None:
     minimal_content()
     assert nakijken().stdout == "Alles is op tijd nagekeken.\n"
+
+
+def test_an_activity_is_in_its_own_organisations_queue_not_its_partners(minimal_content):
+    """The organisation in `organisatie` keeps an activity up to date, not its partners."""
+    partner = MINIMAL_CONTENT["organisaties/buurthuis.md"].replace(
+        "Buurthuis De Linde", "Wijkteam"
+    )
+    stale = buurthuis_activity("Samen oud", "partners: [wijkteam]\n").replace(
+        "gecontroleerd: ", f"gecontroleerd: {OLD}\n# was: "
+    )
+    minimal_content({"organisaties/wijkteam.md": partner, "activiteiten/samen.md": stale})
+    lines = nakijken().stdout.splitlines()
+    assert lines[0] == "Buurthuis De Linde (info@delinde.nl): 1 gegeven"
+    assert lines[1] == "  content/activiteiten/samen.md: Samen oud, 14 maanden geleden"
+    assert not any(line.startswith("Wijkteam") for line in lines)
