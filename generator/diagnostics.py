@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import enum
+import functools
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -63,9 +64,13 @@ def excerpt(value: object) -> str:
 def display_path(path: Path) -> str:
     """The path as editors see it: relative to the working directory if possible. Not
     resolve(): a symlink is shown by its own name, never by what it points to. (String
-    operations: this runs for every file of a large site.)"""
+    operations, remembered: this runs several times for every file of a large site.)"""
+    return _display_path(os.fspath(path), os.getcwd())
+
+
+@functools.lru_cache(maxsize=65536)
+def _display_path(path: str, cwd: str) -> str:
     absolute = os.path.abspath(path)
-    cwd = os.getcwd()
     if absolute == cwd:
         return "."
     prefix = cwd if cwd.endswith(os.sep) else cwd + os.sep
@@ -124,6 +129,13 @@ class Diagnostics:
 
     def warning(self, path: str, line: int, field_name: str, message: str) -> None:
         self.items.append(Diagnostic(path, line, field_name, message, Severity.WARNING))
+
+    def extend(self, found: Iterable[Diagnostic]) -> None:
+        """Add diagnostics recorded elsewhere (by a worker, `workers`), in their order."""
+        for diagnostic in found:
+            self.items.append(diagnostic)
+            if diagnostic.severity is Severity.ERROR:
+                self._error_paths.add(diagnostic.path)
 
     @property
     def errors(self) -> list[Diagnostic]:

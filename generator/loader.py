@@ -8,12 +8,15 @@ with errors is left out of the model; the loader never stops early.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from . import boundaries, placeholders, plain_language, urls, vocabulary
+from . import boundaries, markup, placeholders, plain_language, urls, vocabulary, workers
 from .checks import INVALID, SLUG_RE, Checker, report_markdown, slugify
-from .diagnostics import Diagnostics, display_path
+from .diagnostics import Diagnostic, Diagnostics, display_path
 from .freshness import Review
 from .frontmatter import parse_markdown_file, parse_yaml
 from .model import (
@@ -36,9 +39,14 @@ from .site_config import WritingGuide
 from .sources import ContentFolder
 from .taxonomy import load_taxonomy
 
+FILES_PER_TASK = 500  # entry files checked by one task of `workers`
 
-def load_content(content_dir: Path, diags: Diagnostics, today: dt.date) -> Content:
-    """Read and validate every content file under `content_dir`."""
+
+def load_content(
+    content_dir: Path, diags: Diagnostics, today: dt.date, processes: int | None = None
+) -> Content:
+    """Read and validate every content file under `content_dir`. The entry files are
+    checked on `processes` workers (by default every core, from 1,000 files)."""
     source = ContentFolder(content_dir)
     org_files = _entry_files(source, content_dir / "organisaties", diags)
     activity_files = _entry_files(source, content_dir / "activiteiten", diags)
@@ -48,22 +56,22 @@ def load_content(content_dir: Path, diags: Diagnostics, today: dt.date) -> Conte
     site = _load_site(source, content_dir / "site.yaml", diags, org_slugs)
 
     config = site or SiteConfig("", "", "")  # the defaults, when site.yaml has errors
-    review = Review(today, config.nakijken_na_maanden)
+    entries = _Entries(source, taxonomy_ids, org_slugs, Review(today, config.nakijken_na_maanden),
+                       config.schrijfwijzer, config.aanspreekvorm)  # fmt: skip
+    if processes is None:
+        processes = workers.available() if len(org_files) + len(activity_files) >= 1000 else 1
+    tasks = [partial(_check_slice, entries.organisation, org_files[i : i + FILES_PER_TASK])
+             for i in range(0, len(org_files), FILES_PER_TASK)]  # fmt: skip
+    tasks += [partial(_check_slice, entries.activity, activity_files[i : i + FILES_PER_TASK])
+              for i in range(0, len(activity_files), FILES_PER_TASK)]  # fmt: skip
+    organisations: list[Organisation] = []
+    activities: list[Activity] = []
+    for loaded, found, rendered in workers.run(tasks, processes):
+        diags.extend(found)
+        markup.remember(rendered)
+        for entry in loaded:
+            (organisations if isinstance(entry, Organisation) else activities).append(entry)
     guide, form = config.schrijfwijzer, config.aanspreekvorm
-    organisations = []
-    for path in org_files:
-        checked = _check_entry(source, path, diags, ORGANISATION, taxonomy_ids, org_slugs)
-        if checked:
-            _plain_language(checked, "naam", guide, form)
-            organisations.append(_organisation(path.stem, *checked, review))
-    activities = []
-    for path in activity_files:
-        checked = _check_entry(source, path, diags, ACTIVITY, taxonomy_ids, org_slugs)
-        if checked:
-            _plain_language(checked, "titel", guide, form)
-            activity = _activity(path.stem, *checked, review)
-            if activity:
-                activities.append(activity)
     pages = _content_pages(source, content_dir / "paginas", diags, guide, form)
     zoekwoorden = vocabulary.load(source, diags)
     wijk_ids = taxonomy_ids.get("wijken")  # None: taxonomie.yaml did not load
@@ -71,6 +79,44 @@ def load_content(content_dir: Path, diags: Diagnostics, today: dt.date) -> Conte
     return Content(
         site, taxonomy, tuple(organisations), tuple(activities), zoekwoorden, outlines, pages
     )
+
+
+@dataclass(frozen=True)
+class _Entries:
+    """What checking one entry file needs to know of the rest of the content."""
+
+    source: ContentFolder
+    taxonomy_ids: dict[str, set[str]]
+    org_slugs: set[str]
+    review: Review
+    guide: WritingGuide
+    form: str
+
+    def organisation(self, path: Path, diags: Diagnostics) -> Organisation | None:
+        checked = _check_entry(self.source, path, diags, ORGANISATION, self.taxonomy_ids,
+                               self.org_slugs)  # fmt: skip
+        if not checked:
+            return None
+        _plain_language(checked, "naam", self.guide, self.form)
+        return _organisation(path.stem, *checked, self.review)
+
+    def activity(self, path: Path, diags: Diagnostics) -> Activity | None:
+        checked = _check_entry(self.source, path, diags, ACTIVITY, self.taxonomy_ids,
+                               self.org_slugs)  # fmt: skip
+        if not checked:
+            return None
+        _plain_language(checked, "titel", self.guide, self.form)
+        return _activity(path.stem, *checked, self.review)
+
+
+def _check_slice(
+    check: Callable[[Path, Diagnostics], Organisation | Activity | None], paths: list[Path]
+) -> tuple[list[Organisation | Activity], list[Diagnostic], dict[str, markup.Rendered]]:
+    """One task: check these entry files. The entries without errors, all diagnostics, and
+    their descriptions as rendered by the checks (so the pages need not render them again)."""
+    diags = Diagnostics()
+    loaded = [entry for path in paths if (entry := check(path, diags)) is not None]
+    return loaded, diags.items, {e.beschrijving: markup.render(e.beschrijving) for e in loaded}
 
 
 def _content_pages(

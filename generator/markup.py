@@ -15,7 +15,6 @@ what is too big or too deep (errors) and what does not show as written
 
 from __future__ import annotations
 
-import functools
 import html
 import json
 import re
@@ -177,9 +176,29 @@ def _dutch(number: int) -> str:
     return f"{number:,}".replace(",", ".")
 
 
-@functools.cache
+_RENDERED: dict[str, Rendered] = {}
+
+
 def render(source: str) -> Rendered:
-    """Editor Markdown as sanitised HTML, its plain text, and its notes (see the module)."""
+    """Editor Markdown as sanitised HTML, its plain text, and its notes (see the module).
+    Remembered per text: the checks, the pages and the search index all ask for it."""
+    found = _RENDERED.get(source)
+    if found is None:
+        found = _RENDERED[source] = _render(source)
+    return found
+
+
+def remember(rendered: dict[str, Rendered]) -> None:
+    """Texts rendered in another process (a worker of the checks, `workers`)."""
+    _RENDERED.update(rendered)
+
+
+def forget() -> None:
+    """Forget every rendered text (for a benchmark, and for a test that counts)."""
+    _RENDERED.clear()
+
+
+def _render(source: str) -> Rendered:
     if len(source) > MAX_CHARS:
         message = (
             f"de tekst is {_dutch(len(source))} tekens lang; de grens is {_dutch(MAX_CHARS)}."

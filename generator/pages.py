@@ -7,7 +7,9 @@ description and the data the template needs. Nothing here renders or writes.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from . import places, present, qr, search, structured, urls, voice, wegwijzer
@@ -45,10 +47,27 @@ class Page:
         return self.h1 or self.title
 
 
-def plan_pages(site: Site, extra: tuple[Page, ...] = ()) -> list[Page]:
+@dataclass(frozen=True)
+class PagePlan:
+    """A page that will be made: its URL now, the rest (`make`) when it is rendered.
+
+    The pages of entries are made where they are rendered, on any worker (`workers`):
+    their summary, QR code and structured data are most of the work of planning."""
+
+    url: str
+    make: Callable[[], Page]
+    in_sitemap: bool = True
+
+    @classmethod
+    def ready(cls, page: Page) -> PagePlan:
+        """A page made already (the listings: cheap, and few)."""
+        return cls(page.url, lambda: page, page.in_sitemap)
+
+
+def plan_pages(site: Site, extra: tuple[Page, ...] = ()) -> list[PagePlan]:
     """Every page of the site, in a stable order; `extra` are pages planned elsewhere
-    (the /open-data/ page, which needs the downloads)."""
-    pages = [
+    (the overviews, the map, the content pages)."""
+    made = [
         home(site),
         activities_index(site),
         organisations_index(site),
@@ -58,15 +77,20 @@ def plan_pages(site: Site, extra: tuple[Page, ...] = ()) -> list[Page]:
         shortlist_page(site),
         *extra,
     ]
-    pages += [activity(site, a) for a in site.activities]
-    pages += [organisation(site, o) for o in site.organisations]
+    plans = [PagePlan.ready(page) for page in made]
+    plans += [PagePlan(urls.activity(a.slug), partial(activity, site, a)) for a in site.activities]
+    plans += [
+        PagePlan(urls.organisation(o.slug), partial(organisation, site, o))
+        for o in site.organisations
+    ]
+    made = []
     for kind in site.listed_kinds():
-        pages.append(term_index(site, kind))
-        pages += [term(site, kind, t) for t in site.taxonomy.kind(kind)]
-    pages.append(for_everyone(site))
-    pages += [rung(site, r) for r in LADDER]
-    pages.append(not_found())
-    return pages
+        made.append(term_index(site, kind))
+        made += [term(site, kind, t) for t in site.taxonomy.kind(kind)]
+    made.append(for_everyone(site))
+    made += [rung(site, r) for r in LADDER]
+    made.append(not_found())
+    return plans + [PagePlan.ready(page) for page in made]
 
 
 def home(site: Site) -> Page:

@@ -32,6 +32,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 # A sentence ends at . ! or ? before a space and a capital or digit, unless the dot
 # ends a common abbreviation.
 _SENTENCE_END = re.compile(r"(?<=[.!?])[)\"'’”]*\s+(?=[A-Z0-9À-Ý\"'‘“(])")
+ABBREVIATION_TAIL = 12  # characters: the longest abbreviation, its dot and what goes before
 _ABBREVIATION = re.compile(
     r"(?:\b(?:bijv|bv|o\.a|m\.a\.w|d\.w\.z|enz|etc|ca|incl|excl|max|min|nr|tel|mevr|dhr"
     r"|st|jl|vgl|zgn|i\.p\.v|t\.a\.v|m\.b\.t|o\.b\.v|a\.u\.b|z\.s\.m)|\b[A-Z])\.$",
@@ -67,7 +68,7 @@ def syllables(word: str) -> int:
 def flesch_douma(words: list[str], sentences: int) -> float:
     """The Flesch-Douma reading ease of a text with these words and sentences."""
     per_sentence = len(words) / max(sentences, 1)
-    per_word = sum(syllables(w) for w in words) / max(len(words), 1)
+    per_word = sum(map(syllables, words)) / max(len(words), 1)
     return 206.835 - 0.93 * per_sentence - 77 * per_word
 
 
@@ -77,7 +78,7 @@ def sentences(text: str) -> list[str]:
     start = 0
     for match in _SENTENCE_END.finditer(text):
         candidate = text[start : match.start()]
-        if _ABBREVIATION.search(candidate):
+        if _ABBREVIATION.search(candidate[-ABBREVIATION_TAIL:]):  # its end is enough
             continue
         out.append(candidate)
         start = match.end()
@@ -106,17 +107,18 @@ class Measure:
     score: float | None  # Flesch-Douma; None for a text under MIN_WORDS_FOR_SCORE words
 
 
-def _sentences_with_lines(source: str) -> Iterator[tuple[int, str, list[str]]]:
+def _sentences_with_lines(source: str) -> Iterator[tuple[int, str, str, list[str]]]:
+    """(paragraph's first line, paragraph, sentence, its words) of every sentence."""
     for first_line, paragraph in _paragraphs(source):
         for sentence in sentences(paragraph):
-            yield _line_of(paragraph, sentence, first_line), sentence, _WORD.findall(sentence)
+            yield first_line, paragraph, sentence, _WORD.findall(sentence)
 
 
 def measure(source: str) -> Measure:
-    found = list(_sentences_with_lines(source))
-    words = [w for _, _, ws in found for w in ws]
+    found = [words for *_, words in _sentences_with_lines(source)]
+    words = [w for ws in found for w in ws]
     score = flesch_douma(words, len(found)) if len(words) >= MIN_WORDS_FOR_SCORE else None
-    return Measure(len(words), len(found), max((len(ws) for _, _, ws in found), default=0), score)
+    return Measure(len(words), len(found), max(map(len, found), default=0), score)
 
 
 def check_description(source: str, guide: WritingGuide) -> list[Finding]:
@@ -125,10 +127,22 @@ def check_description(source: str, guide: WritingGuide) -> list[Finding]:
     officialese = _officialese(guide.woorden)
     all_words: list[str] = []
     sentence_count = 0
-    for line, sentence, words in _sentences_with_lines(source):
+    searched = ""  # the paragraph last searched for officialese
+    official = False
+    for first_line, paragraph, sentence, words in _sentences_with_lines(source):
         all_words += words
         sentence_count += 1
-        if len(words) > guide.zinslengte:
+        if paragraph is not searched:  # one search per paragraph; most have none
+            searched = paragraph
+            official = bool(
+                officialese.pattern and officialese.pattern.search(paragraph.casefold())
+            )
+        long_sentence = len(words) > guide.zinslengte
+        long_word = max(map(len, words), default=0) > guide.woordlengte
+        if not (long_sentence or long_word or official):
+            continue  # the usual case: nothing to say, so no line to look up
+        line = _line_of(paragraph, sentence, first_line)
+        if long_sentence:
             findings.append(
                 Finding(
                     line,

@@ -58,6 +58,13 @@ class Writer:
         target.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
         os.chmod(target, 0o644)
 
+    def adopt(self, written: tuple[str, ...]) -> None:
+        """Count the files another Writer on the same root wrote (a worker's, `workers`)."""
+        for relpath in written:
+            if relpath in self.written:
+                raise UnsafeOutput(f"twee pagina's willen hetzelfde bestand schrijven: {relpath}")
+            self.written.add(relpath)
+
     def write_json(self, relpath: str, data: Any) -> None:
         """A data file for the browser: compact JSON with sorted keys (see `dumps`), one line."""
         self.write(relpath, dumps(data) + "\n")

@@ -20,7 +20,7 @@ from . import assets, happens, present, urls, voice
 from .assemble import Site
 from .markup import json_ld, render_markdown, summary
 from .model import LADDER, RUNGS, Activity, Toegang
-from .pages import Page
+from .pages import Page, PagePlan
 from .policy import CONTENT_SECURITY_POLICY
 from .publish import Writer
 
@@ -75,6 +75,12 @@ def make_environment(templates_dir: Path, form: str = "u") -> jinja2.Environment
     return env
 
 
+def preload(env: jinja2.Environment) -> None:
+    """Compile every template now, so that forked workers inherit them compiled."""
+    for name in env.list_templates(filter_func=lambda name: name.endswith((".html", ".xml"))):
+        env.get_template(name)
+
+
 def render_pages(
     env: jinja2.Environment,
     site: Site,
@@ -100,12 +106,12 @@ def render_pages(
 
 
 def write_sitemap(
-    env: jinja2.Environment, site: Site, pages: Iterable[Page], writer: Writer
+    env: jinja2.Environment, site: Site, pages: Iterable[Page | PagePlan], writer: Writer
 ) -> None:
-    """sitemap.xml (every page but the 404 page) and a robots.txt that points to it."""
+    """sitemap.xml (every page but the 404 page, by URL) and a robots.txt that points to it."""
     base = site.config.basis_url
     sitemap = env.get_template("sitemap.xml").render(
-        locations=[urls.absolute_url(base, p.url) for p in pages if p.in_sitemap]
+        locations=[urls.absolute_url(base, u) for u in sorted(p.url for p in pages if p.in_sitemap)]
     )
     writer.write(urls.SITEMAP, sitemap)
     sitemap_url = urls.absolute_url(base, urls.SITEMAP)

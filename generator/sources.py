@@ -10,6 +10,8 @@ in it. It lists a folder's entry files, and warns about what it skips.
 
 from __future__ import annotations
 
+import errno
+import functools
 import os
 import stat
 from dataclasses import dataclass
@@ -21,6 +23,8 @@ from .frontmatter import decode
 MAX_FILE_BYTES = 1_000_000  # far above MAX_CHARS of a description plus its fields
 KEPT_QUIET = {".gitkeep", ".keep"}  # files that only keep an empty folder in git
 NOT_REGULAR = "dit is geen gewoon bestand; zet hier een tekstbestand neer"
+LOOP = "deze link verwijst in een kring naar zichzelf; vervang hem door het bestand"
+TOO_BIG = f"dit bestand is groter dan {MAX_FILE_BYTES // 1_000_000} MB; dat is geen inhoud"
 # Open without following a link and without waiting on a FIFO; the open file itself is
 # then checked, so a file swapped after the checks above cannot slip through.
 OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
@@ -32,31 +36,37 @@ class ContentFolder:
 
     root: Path
 
+    @functools.cached_property
     def _real_root(self) -> Path:
         return self.root.resolve()
 
-    def _problem(self, path: Path) -> str | None:
-        """Why `path` may not be read, or None."""
+    def _problem(self, path: Path) -> tuple[str | None, str]:
+        """Why `path` may not be read, or None; and its real path."""
         try:
-            real = path.resolve(strict=True)
-        except RuntimeError:
-            return "deze link verwijst in een kring naar zichzelf; vervang hem door het bestand"
-        except FileNotFoundError:
-            if path.is_symlink():
-                return "deze link verwijst naar een bestand dat niet bestaat"
-            return "dit bestand ontbreekt"
+            real = os.path.realpath(path, strict=True)
         except OSError as exc:
-            return _unreadable(exc)
-        if not real.is_relative_to(self._real_root()):
+            if exc.errno == errno.ELOOP:
+                return LOOP, ""
+            if isinstance(exc, FileNotFoundError):
+                if path.is_symlink():
+                    return "deze link verwijst naar een bestand dat niet bestaat", ""
+                return "dit bestand ontbreekt", ""
+            return _unreadable(exc), ""
+        root = str(self._real_root)
+        if not (real == root or real.startswith(root.rstrip(os.sep) + os.sep)):
             return (
                 "deze link verwijst naar een bestand buiten de map met inhoud; dat wordt niet"
                 " gelezen. Zet het bestand zelf in de map"
-            )
-        if not real.is_file():
-            return NOT_REGULAR
-        if real.stat().st_size > MAX_FILE_BYTES:
-            return f"dit bestand is groter dan {MAX_FILE_BYTES // 1_000_000} MB; dat is geen inhoud"
-        return None
+            ), real
+        try:
+            found = os.stat(real)
+        except OSError as exc:
+            return _unreadable(exc), real
+        if not stat.S_ISREG(found.st_mode):
+            return NOT_REGULAR, real
+        if found.st_size > MAX_FILE_BYTES:
+            return TOO_BIG, real
+        return None, real
 
     def exists(self, path: Path) -> bool:
         return path.exists() or path.is_symlink()
@@ -64,10 +74,10 @@ class ContentFolder:
     def read(self, path: Path, diags: Diagnostics) -> str | None:
         """The text of a content file, or None with the reason reported."""
         shown = display_path(path)
-        problem = self._problem(path)
+        problem, real = self._problem(path)
         if problem is None:
             try:
-                data = _read_regular(path.resolve())
+                data = _read_regular(real)
                 if data is not None:
                     return decode(data, shown, diags)
                 problem = NOT_REGULAR  # it changed after it was checked
@@ -80,7 +90,7 @@ class ContentFolder:
         """The names of a folder's `.md` files, sorted; what it skips, it warns about."""
         shown = display_path(folder)
         problem = None if folder.is_dir() else "deze map ontbreekt"
-        if problem is None and not folder.resolve().is_relative_to(self._real_root()):
+        if problem is None and not folder.resolve().is_relative_to(self._real_root):
             problem = (
                 "deze map verwijst naar een map buiten de map met inhoud; die wordt niet gelezen"
             )
@@ -104,7 +114,7 @@ class ContentFolder:
         return files
 
 
-def _read_regular(real: Path) -> bytes | None:
+def _read_regular(real: str) -> bytes | None:
     """The first MAX_FILE_BYTES + 1 bytes of a regular file, or None if it is not one."""
     with os.fdopen(os.open(real, OPEN_FLAGS), "rb") as file:
         if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):

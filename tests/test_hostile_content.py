@@ -154,7 +154,7 @@ def test_a_file_swapped_for_a_fifo_after_the_check_does_not_stall(minimal_conten
     checked again, so the read neither blocks on the FIFO nor reads it."""
     content = minimal_content()
     os.mkfifo(content / "activiteiten/pijp.md")
-    monkeypatch.setattr(sources.ContentFolder, "_problem", lambda self, path: None)
+    monkeypatch.setattr(sources.ContentFolder, "_problem", lambda self, path: (None, str(path)))
     result = run("check")
     assert result.exit_code == 1
     assert (

@@ -172,6 +172,6 @@ def test_each_description_is_parsed_once_per_build(tmp_path: Path, monkeypatch) 
     monkeypatch.setattr(
         markup._MD, "parse", lambda src, env=None: parsed.append(src) or real_parse(src, env)
     )
-    markup.render.cache_clear()
+    markup.forget()
     build(Path(__file__).parent.parent / "content", tmp_path / "out")
     assert parsed and len(parsed) == len(set(parsed))

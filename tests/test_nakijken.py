@@ -114,9 +114,7 @@ def test_an_up_to_date_site_has_an_empty_queue(minimal_content) -> None:
 
 def test_an_activity_is_in_its_own_organisations_queue_not_its_partners(minimal_content):
     """The organisation in `organisatie` keeps an activity up to date, not its partners."""
-    partner = MINIMAL_CONTENT["organisaties/buurthuis.md"].replace(
-        "Buurthuis De Linde", "Wijkteam"
-    )
+    partner = MINIMAL_CONTENT["organisaties/buurthuis.md"].replace("Buurthuis De Linde", "Wijkteam")
     stale = buurthuis_activity("Samen oud", "partners: [wijkteam]\n").replace(
         "gecontroleerd: ", f"gecontroleerd: {OLD}\n# was: "
     )

@@ -1,7 +1,7 @@
 """Open data: the files other systems take our data from, written by every build.
 
-`downloads(site)` makes them all in memory (the /open-data/ page lists them with their
-sizes, so they exist before the pages are rendered); `write` puts them in the output.
+`downloads(site)` makes them all in memory; `write` puts them in the output and says
+what it wrote (`Published`: the /open-data/ page lists every file with its size).
 
     open-data/hsds/...            HSDS 3.0 JSON, laid out as a read-only HSDS API (`api`)
     open-data/hsds/csv/...        the HSDS tabular form with datapackage.json (`tabular`)
@@ -39,6 +39,19 @@ class Download:
         return self.path.removeprefix(urls.OPEN_DATA)
 
 
+@dataclass(frozen=True)
+class Published:
+    """A download as the /open-data/ page lists it: where, under which heading, how big."""
+
+    path: str
+    group: str
+    size: int
+
+    @property
+    def name(self) -> str:
+        return self.path.removeprefix(urls.OPEN_DATA)
+
+
 def _json(data: object) -> bytes:
     """Compact JSON, in the field order of the HSDS schemas: stable, and made by the C
     encoder (indented JSON goes through Python's pure-Python one, five times slower;
@@ -60,6 +73,10 @@ def downloads(site: Site) -> list[Download]:
     return found
 
 
-def write(files: list[Download], writer: Writer) -> None:
-    for download in files:
+def write(site: Site, writer: Writer) -> list[Published]:
+    """Make every download and write it; what was written, for the /open-data/ page."""
+    published = []
+    for download in downloads(site):
         writer.write(download.path, download.data)
+        published.append(Published(download.path, download.group, len(download.data)))
+    return published

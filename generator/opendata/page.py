@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from .. import licence_checks, urls
 from ..assemble import Site
 from ..pages import Page
-from . import CALENDAR, GEOJSON, SPREADSHEET_ACTIVITIES, SPREADSHEET_ORGANISATIONS, Download
+from . import CALENDAR, GEOJSON, SPREADSHEET_ACTIVITIES, SPREADSHEET_ORGANISATIONS, Published
 from .api import ROOT
 from .tabular import ROOT as CSV_ROOT
 
@@ -42,22 +42,22 @@ def size(count: int) -> str:
     return f"{count / 1_000_000:.1f} MB".replace(".", ",")
 
 
-def _bundle(files: list[Download], folder: str, what: str) -> Listed:
+def _bundle(files: list[Published], folder: str, what: str) -> Listed:
     """The one-file-per-entry folders: one line for all of them."""
     inside = [f for f in files if f.path.startswith(folder)]
     return Listed(
         "",
         f"{folder.removeprefix(urls.OPEN_DATA)}<id>.json",
         f"Per {what} één bestand met alles erover: {len(inside)} bestanden.",
-        size(sum(len(f.data) for f in inside)),
+        size(sum(f.size for f in inside)),
     )
 
 
-def open_data_page(site: Site, files: list[Download]) -> Page:
+def open_data_page(site: Site, files: list[Published]) -> Page:
     by_path = {f.path: f for f in files}
 
     def listed(path: str, about: str = "") -> Listed:
-        return Listed(path, by_path[path].name, about or ABOUT[path], size(len(by_path[path].data)))
+        return Listed(path, by_path[path].name, about or ABOUT[path], size(by_path[path].size))
 
     tables = [f for f in files if f.group == "hsds-csv" and f.path.endswith(".csv")]
     groups = [

@@ -1,0 +1,107 @@
+"""Work on several processes gives the same result as work on one, byte for byte.
+
+The build shares its outputs, and `check` its entry files, over worker processes
+(generator/workers.py). These tests make the tasks small, so that even the example
+site is cut into many tasks over two workers, and compare with one process.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator import build as build_module
+from generator import loader, workers
+from generator.build import build
+from generator.diagnostics import Diagnostics
+from generator.loader import load_content
+from tests import golden_output as golden
+from tests.helpers import REPO
+
+TODAY = golden.TODAY
+needs_two = pytest.mark.skipif(workers.available() < 2, reason="this machine has one core")
+
+
+def test_tasks_come_back_in_their_order_from_other_processes() -> None:
+    tasks = [lambda i=i: (i, os.getpid()) for i in range(40)]
+    results = workers.run(tasks, 2)
+    assert [i for i, _ in results] == list(range(40))
+    if workers.available() >= 2:
+        assert os.getpid() not in {pid for _, pid in results}  # really elsewhere
+
+
+def test_a_failing_task_fails_the_run_with_its_own_error() -> None:
+    def broken() -> None:
+        raise ValueError("kapot in taak 3")
+
+    tasks = [lambda: 1, lambda: 2, broken, lambda: 4]
+    with pytest.raises(ValueError, match="kapot in taak 3"):
+        workers.run(tasks, 2)
+
+
+def test_progress_hears_of_every_task_once() -> None:
+    heard: list[int] = []
+    workers.run([lambda i=i: i for i in range(9)], 2, lambda index, _result: heard.append(index))
+    assert sorted(heard) == list(range(9))
+
+
+@needs_two
+def test_the_build_on_two_processes_equals_the_build_on_one(tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr(build_module, "PAGES_PER_TASK", 7)  # some forty tasks of pages
+    monkeypatch.setattr(loader, "FILES_PER_TASK", 9)
+    one = build(REPO / "content", tmp_path / "een", today=TODAY, processes=1)
+    two = build(REPO / "content", tmp_path / "twee", today=TODAY, processes=2)
+    assert (one.processes, two.processes) == (1, 2)
+    assert one.files == two.files
+    built_one = golden.files_of(tmp_path / "een")
+    built_two = golden.files_of(tmp_path / "twee")
+    assert sorted(built_one) == sorted(built_two)
+    different = [p for p in built_one if built_one[p] != built_two[p]]
+    assert different == []
+    assert [d.format() for d in one.diagnostics.sorted()] == [
+        d.format() for d in two.diagnostics.sorted()
+    ]
+
+
+@needs_two
+def test_checking_on_two_processes_finds_the_same_problems(tmp_path, monkeypatch) -> None:
+    """Errors and warnings, in their order, and the same entries: with broken files among
+    good ones, in organisations and activities."""
+    content = tmp_path / "content"
+    shutil.copytree(REPO / "content", content)
+    activities = sorted((content / "activiteiten").glob("*.md"))
+    activities[3].write_text("---\ntitel: [niet af\n---\n", encoding="utf-8")
+    activities[20].write_text(
+        activities[20].read_text(encoding="utf-8").replace("organisatie:", "organisatie: xx\n#"),
+        encoding="utf-8",
+    )
+    (content / "organisaties" / "Fout Naam.md").write_text("x", encoding="utf-8")
+    orgs = sorted((content / "organisaties").glob("*.md"))
+    orgs[2].write_text("---\nnaam: \n---\n", encoding="utf-8")
+    monkeypatch.setattr(loader, "FILES_PER_TASK", 5)
+
+    def loaded(processes: int) -> tuple[object, list[str], list[str]]:
+        diags = Diagnostics()
+        found = load_content(content, diags, dt.date(2026, 6, 1), processes)
+        return found, [d.format() for d in diags.items], [d.path for d in diags.errors]
+
+    one, two = loaded(1), loaded(2)
+    assert one[2], "the broken files give errors"
+    assert one == two
+    assert diags_has_error_paths(content, two[2])
+
+
+def diags_has_error_paths(content: Path, error_paths: list[str]) -> bool:
+    """Errors recorded on a worker still count for their file (`has_errors_in`)."""
+    diags = Diagnostics()
+    load_content(content, diags, dt.date(2026, 6, 1), 2)
+    return all(diags.has_errors_in(path) for path in error_paths)
+
+
+def test_a_small_site_is_built_on_one_process_unless_asked(tmp_path) -> None:
+    report = build(REPO / "content", tmp_path / "out", today=TODAY)
+    assert report.processes == 1  # under AUTO_WORKERS_FROM pages: forking would cost more
