@@ -40,6 +40,7 @@ from .diagnostics import BuildFailed, Diagnostics
 from .loader import load_content
 from .opendata.page import open_data_page
 from .overview_pages import plan as overview_plan
+from .page import PagePlan
 from .search import compounds
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -110,23 +111,22 @@ def build(
     words = compounds.word_list()
     notes = () if words else (compounds.missing_word_list(),)
     env = render.make_environment(templates_dir, site.config.aanspreekvorm)
-    overview_pages, overview_files = overview_plan(site, today or build_day())
-    extra = (*overview_pages, kaart.map_page(site), *content_pages.plan(site))
+    extra = (kaart.map_page(site), *content_pages.plan(site))
     planned = pages.plan_pages(site, extra)
     steps.append(("pagina's plannen", time.perf_counter() - lap))
     if processes is None:
         processes = workers.available() if len(planned) >= AUTO_WORKERS_FROM else 1
     advance = progress(len(planned) + 1) if progress else None
     outputs: list[tuple[str, Callable[[publish.Writer], Any]]] = [
-        ("open data", lambda w: opendata.write(site, w)),  # first: the longest task
-        ("zoekindex", lambda w: search.write_index(site, w, words)),
+        ("zoekindex", lambda w: search.write_index(site, w, words)),  # the longest tasks first
+        ("open data", lambda w: opendata.write(site, w)),
+        ("overzichten", partial(_overviews, env, site, today or build_day())),
         *(
             ("pagina's", partial(_render_slice, env, site, planned[i : i + PAGES_PER_TASK]))
             for i in range(0, len(planned), PAGES_PER_TASK)
         ),
         ("gegevens van de wegwijzer", lambda w: wegwijzer.write_data(site, w)),
         ("agenda's (iCalendar)", lambda w: agenda.write_calendars(site, w)),
-        ("overzichten als CSV", lambda w: [w.write(p, d) for p, d in overview_files.items()]),
         ("wijkgrenzen voor de achtergrondkaart", lambda w: kaart.write_outlines(site, w)),
         ("schema's voor editors", lambda w: json_schemas.write(site, w)),
         ("Front Matter CMS", lambda w: front_matter_cms.write(site, w)),
@@ -154,9 +154,11 @@ def build(
         for result in results:
             writer.adopt(result.written)
         # The /open-data/ page lists the downloads with their sizes: made once they exist.
-        data_page = open_data_page(site, results[0].value)
+        value = {result.name: result.value for result in results}  # of the one-task steps
+        data_page = open_data_page(site, value["open data"])
         render.render_pages(env, site, [data_page], writer, advance)
-        render.write_sitemap(env, site, [*planned, data_page], writer)
+        listed = [p.url for p in (*planned, data_page) if p.in_sitemap]
+        render.write_sitemap(env, site, [*listed, *value["overzichten"]], writer)
         steps += _seconds_per_step(results)
         steps.append(("de pagina open data en de sitemap", time.perf_counter() - lap))
         lap = time.perf_counter()
@@ -197,7 +199,16 @@ def _task(root: Path, name: str, write: Callable[[publish.Writer], Any]) -> Call
     return run
 
 
-def _render_slice(env: Any, site: Site, plans: list[pages.PagePlan], writer: publish.Writer) -> int:
+def _overviews(env: Any, site: Site, today: dt.date, writer: publish.Writer) -> list[str]:
+    """The overview pages and their CSV tables (`overview_pages`); the URLs for the sitemap."""
+    overview_pages, tables = overview_plan(site, today)
+    render.render_pages(env, site, overview_pages, writer)
+    for path, data in tables.items():
+        writer.write(path, data)
+    return [page.url for page in overview_pages if page.in_sitemap]
+
+
+def _render_slice(env: Any, site: Site, plans: list[PagePlan], writer: publish.Writer) -> int:
     """Make and render a slice of the planned pages; how many it rendered."""
     render.render_pages(env, site, (plan.make() for plan in plans), writer)
     return len(plans)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from . import markup, urls, voice
 from .assemble import Site
 from .model import ContentPage
-from .pages import Page
+from .page import Page
 
 # What the tests of this project measure on every release (docs/toegankelijkheid.md).
 MEASURED = (

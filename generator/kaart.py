@@ -18,7 +18,7 @@ from .assemble import Site
 from .model import Activity, Boundary, Term
 from .opendata import GEOJSON
 from .opendata.geo import Point, points
-from .pages import Page
+from .page import Page
 from .publish import Writer
 
 WIDTH = 640  # of the SVG's viewBox; the page scales it to the screen

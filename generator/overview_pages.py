@@ -22,7 +22,7 @@ from .assemble import Site
 from .model import Term
 from .opendata.spreadsheet import table
 from .overview import Matrix, views
-from .pages import Page
+from .page import Page
 
 CSV_COLUMNS = (
     "wijk", "rij_id", "rij", "kolom_id", "kolom", "aantal", "gericht", "algemeen",

@@ -20,7 +20,7 @@ from . import assets, happens, present, urls, voice
 from .assemble import Site
 from .markup import json_ld, render_markdown, summary
 from .model import LADDER, RUNGS, Activity, Toegang
-from .pages import Page, PagePlan
+from .page import Page
 from .policy import CONTENT_SECURITY_POLICY
 from .publish import Writer
 
@@ -66,6 +66,7 @@ def make_environment(templates_dir: Path, form: str = "u") -> jinja2.Environment
         aan=lambda text: voice.say(text, form),  # a text of ours made in Python
     )
     env.globals.update(
+        card_details=_CardDetails(env),
         module_imports=functools.cache(lambda name: assets.module_imports(templates_dir, name)),
         urls=urls,
         LADDER=LADDER,
@@ -73,6 +74,23 @@ def make_environment(templates_dir: Path, form: str = "u") -> jinja2.Environment
         Toegang=Toegang,
     )
     return env
+
+
+class _CardDetails:
+    """An activity's card below its title (partials/_card.html), rendered once per activity:
+    the same card is on the pages of its doelgroepen, leefgebieden, wijken, treden and
+    organisation, and rendering it again for each took a fifth of the build."""
+
+    def __init__(self, env: jinja2.Environment) -> None:
+        self.env = env
+        self.rendered: dict[str, Markup] = {}
+
+    def __call__(self, activity: Activity, site: Site) -> Markup:
+        found = self.rendered.get(activity.slug)
+        if found is None:
+            template = self.env.get_template("partials/_card.html")
+            found = self.rendered[activity.slug] = Markup(template.render(a=activity, site=site))
+        return found
 
 
 def preload(env: jinja2.Environment) -> None:
@@ -106,12 +124,12 @@ def render_pages(
 
 
 def write_sitemap(
-    env: jinja2.Environment, site: Site, pages: Iterable[Page | PagePlan], writer: Writer
+    env: jinja2.Environment, site: Site, listed: Iterable[str], writer: Writer
 ) -> None:
-    """sitemap.xml (every page but the 404 page, by URL) and a robots.txt that points to it."""
+    """sitemap.xml (the URLs of every page in it, sorted) and a robots.txt that points to it."""
     base = site.config.basis_url
     sitemap = env.get_template("sitemap.xml").render(
-        locations=[urls.absolute_url(base, u) for u in sorted(p.url for p in pages if p.in_sitemap)]
+        locations=[urls.absolute_url(base, url) for url in sorted(listed)]
     )
     writer.write(urls.SITEMAP, sitemap)
     sitemap_url = urls.absolute_url(base, urls.SITEMAP)

@@ -15,10 +15,14 @@ class Ids:
 
     def __init__(self, base_url: str) -> None:
         self.base_url = base_url
+        self._made: dict[str, str] = {}  # a term's or an organisation's id is asked often
 
     def of(self, kind: str, key: str | int, part: str = "") -> str:
         name = f"{self.base_url}{kind}/{key}" + (f"#{part}" if part else "")
-        return str(uuid.uuid5(uuid.NAMESPACE_URL, name))
+        made = self._made.get(name)
+        if made is None:
+            made = self._made[name] = str(uuid.uuid5(uuid.NAMESPACE_URL, name))
+        return made
 
     def activity(self, slug: str, part: str = "") -> str:
         return self.of("activiteiten", slug, part)

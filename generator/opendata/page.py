@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from .. import licence_checks, urls
 from ..assemble import Site
-from ..pages import Page
+from ..page import Page
 from . import CALENDAR, GEOJSON, SPREADSHEET_ACTIVITIES, SPREADSHEET_ORGANISATIONS, Published
 from .api import ROOT
 from .tabular import ROOT as CSV_ROOT
