@@ -14,6 +14,7 @@ client that follows `total_pages` reads everything with one request.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from .. import licence_checks, urls
@@ -39,22 +40,25 @@ def page(contents: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def files(site: Site, records: ServiceRecords) -> dict[str, Any]:
-    """Every file of the HSDS API: site-relative path -> the JSON data it holds."""
-    out: dict[str, Any] = {}
+def files(site: Site, records: ServiceRecords) -> Iterator[tuple[str, Any]]:
+    """Every file of the HSDS API, one at a time: (site-relative path, the JSON data it holds)."""
     base = site.config.basis_url
-    out[ROOT + "index.json"] = {
-        "version": HSDS_VERSION,
-        "profile": urls.absolute_url(base, urls.OPEN_DATA) + PROFILE_ANCHOR,
-        "openapi_url": OPENAPI_URL,
-        "license": licence_checks.url(site.config.licentie),
-    }
-    out[ROOT + "services.json"] = page([records.service(a, nested=False) for a in site.activities])
+    yield (
+        ROOT + "index.json",
+        {
+            "version": HSDS_VERSION,
+            "profile": urls.absolute_url(base, urls.OPEN_DATA) + PROFILE_ANCHOR,
+            "openapi_url": OPENAPI_URL,
+            "license": licence_checks.url(site.config.licentie),
+        },
+    )
+    yield ROOT + "services.json", page([records.service(a, nested=False) for a in site.activities])
     for activity in site.activities:
         service = records.service(activity)
-        out[f"{ROOT}services/{service['id']}.json"] = service
-    out[ROOT + "organizations.json"] = page(
-        [records.organisation(o, nested=False) for o in site.organisations]
+        yield f"{ROOT}services/{service['id']}.json", service
+    yield (
+        ROOT + "organizations.json",
+        page([records.organisation(o, nested=False) for o in site.organisations]),
     )
     for org in site.organisations:
         record = {**records.organisation(org)}  # the shared record stays as it is
@@ -63,13 +67,15 @@ def files(site: Site, records: ServiceRecords) -> dict[str, Any]:
             for a in site.activities_of(org.slug)
             if a.organisatie == org.slug
         ]
-        out[f"{ROOT}organizations/{record['id']}.json"] = record
-    out[ROOT + "taxonomies.json"] = page([records.taxonomy(v) for v in records.vocabularies])
-    out[ROOT + "taxonomy_terms.json"] = page(
-        [
-            {**term, "taxonomy_detail": records.taxonomy(v)}
-            for v in records.vocabularies
-            for term in records.terms(v)
-        ]
+        yield f"{ROOT}organizations/{record['id']}.json", record
+    yield ROOT + "taxonomies.json", page([records.taxonomy(v) for v in records.vocabularies])
+    yield (
+        ROOT + "taxonomy_terms.json",
+        page(
+            [
+                {**term, "taxonomy_detail": records.taxonomy(v)}
+                for v in records.vocabularies
+                for term in records.terms(v)
+            ]
+        ),
     )
-    return out

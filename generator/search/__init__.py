@@ -22,7 +22,7 @@ from ..publish import Writer
 from . import shards
 from .compounds import WordList
 from .documents import build_documents, card_data, display_data, used_languages
-from .index import QUERY_SETTINGS, encode_index, index_builder
+from .index import QUERY_SETTINGS, encode_index, terms_builder
 from .text import STEM_EXCEPTIONS
 
 
@@ -32,7 +32,7 @@ def write_index(site: Site, writer: Writer, words: WordList | None) -> None:
     documents = build_documents(site)
     writer.write_json(urls.SEARCH_DATA, display_data(site, documents))
     writer.write_json(urls.SEARCH_CARDS, card_data(documents))
-    payload = encode_index(index_builder(documents, words))
+    payload = encode_index(terms_builder(documents, words))
     payload["query"] = QUERY_SETTINGS  # js/zoeken/zoek.js builds its queries with these
     payload["stammen"] = STEM_EXCEPTIONS  # and its terms with these
     payload["woordenlijst"] = words.source if words else None  # what split the compounds
