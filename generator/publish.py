@@ -42,9 +42,16 @@ class UnsafeOutput(Exception):
 class Writer:
     """Writes files below one root; refuses duplicates and paths that escape it."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, replace: bool = False) -> None:
         self.root = root
+        self.replace = replace
+        """Write each file beside its place and rename it there: a reader (serve) sees the
+        old file or the new one, never half of one. A staging folder needs no such care."""
         self.written: set[str] = set()
+
+    def like(self) -> Writer:
+        """A new Writer on the same root, the same way (for a worker process)."""
+        return Writer(self.root, self.replace)
 
     def write(self, relpath: str, data: bytes | str) -> None:
         path = PurePosixPath(relpath)
@@ -55,7 +62,14 @@ class Writer:
         self.written.add(relpath)
         target = self.root.joinpath(*path.parts)
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+        content = data.encode("utf-8") if isinstance(data, str) else data
+        if self.replace:
+            beside = target.with_name(f".{target.name}.{os.getpid()}.nieuw")
+            beside.write_bytes(content)
+            os.chmod(beside, 0o644)
+            os.replace(beside, target)
+            return
+        target.write_bytes(content)
         os.chmod(target, 0o644)
 
     def adopt(self, written: tuple[str, ...]) -> None:

@@ -93,6 +93,11 @@ class _CardDetails:
         return found
 
 
+def forget_cards(env: jinja2.Environment) -> None:
+    """Render every card again (the activities may have changed since: `incremental`)."""
+    env.globals["card_details"].rendered.clear()
+
+
 def preload(env: jinja2.Environment) -> None:
     """Compile every template now, so that forked workers inherit them compiled."""
     for name in env.list_templates(filter_func=lambda name: name.endswith((".html", ".xml"))):

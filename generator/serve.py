@@ -22,8 +22,9 @@ from pathlib import Path
 import click
 import watchfiles
 
-from .build import DEFAULT_TEMPLATES, build
+from .build import DEFAULT_TEMPLATES
 from .diagnostics import BuildFailed, Diagnostics
+from .incremental import LiveBuild
 from .live_http import Handler, LocalServer, LocalServer6, error_page
 from .present import count
 
@@ -40,6 +41,7 @@ class LiveSite:
         self.content_dir = content_dir
         self.templates_dir = templates_dir
         self.output_dir = output_dir
+        self.site = LiveBuild(content_dir, output_dir, templates_dir)
         self.epoch = 0
         self.error_page: bytes | None = None
         self.changed = threading.Condition()
@@ -47,13 +49,18 @@ class LiveSite:
 
     def rebuild(self, report: Callable[[Diagnostics], None]) -> None:
         """Build once; on content errors keep the old site and remember the error page.
-        Never raises: whatever goes wrong shows in the terminal and the browser."""
+        Never raises: whatever goes wrong shows in the terminal and the browser. The
+        browser reloads as soon as the changed pages are written, and again when the
+        rest of the site (search, open data, listings) is up to date."""
         try:
             with self._building:
                 page = self._build(report)
         except Exception as exc:  # even printing a diagnostic failed: keep serving
             log.exception("bouwen mislukt")
             page = error_page(None, repr(exc))
+        self._reload(page)
+
+    def _reload(self, page: bytes | None = None) -> None:
         with self.changed:
             self.error_page = page
             self.epoch += 1
@@ -61,7 +68,8 @@ class LiveSite:
 
     def _build(self, report: Callable[[Diagnostics], None]) -> bytes | None:
         try:
-            result = build(self.content_dir, self.output_dir, templates_dir=self.templates_dir)
+            built = self.site.build(pages_ready=self._reload)
+            result = built.report
         except BuildFailed as failed:
             report(failed.diagnostics)
             errors = len(failed.diagnostics.errors)
@@ -73,8 +81,10 @@ class LiveSite:
             page = error_page(None, str(exc))
         else:
             report(result.diagnostics)
+            again = count(built.rendered, "pagina", "pagina's")
+            what = "" if built.full else f", {again} opnieuw"
             click.echo(
-                f"Gebouwd: {count(result.files, 'bestand', 'bestanden')}"
+                f"Gebouwd: {count(result.files, 'bestand', 'bestanden')}{what}"
                 f" ({result.seconds:.1f} s)".replace(".", ",", 1)
             )
             page = None

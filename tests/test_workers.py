@@ -14,8 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import build as build_module
-from generator import loader, workers
+from generator import entry_files, outputs, workers
 from generator.build import build
 from generator.diagnostics import Diagnostics
 from generator.loader import load_content
@@ -51,8 +50,8 @@ def test_progress_hears_of_every_task_once() -> None:
 
 @needs_two
 def test_the_build_on_two_processes_equals_the_build_on_one(tmp_path, monkeypatch) -> None:
-    monkeypatch.setattr(build_module, "PAGES_PER_TASK", 7)  # some forty tasks of pages
-    monkeypatch.setattr(loader, "FILES_PER_TASK", 9)
+    monkeypatch.setattr(outputs, "PAGES_PER_TASK", 7)  # some forty tasks of pages
+    monkeypatch.setattr(entry_files, "FILES_PER_TASK", 9)
     one = build(REPO / "content", tmp_path / "een", today=TODAY, processes=1)
     two = build(REPO / "content", tmp_path / "twee", today=TODAY, processes=2)
     assert (one.processes, two.processes) == (1, 2)
@@ -82,7 +81,7 @@ def test_checking_on_two_processes_finds_the_same_problems(tmp_path, monkeypatch
     (content / "organisaties" / "Fout Naam.md").write_text("x", encoding="utf-8")
     orgs = sorted((content / "organisaties").glob("*.md"))
     orgs[2].write_text("---\nnaam: \n---\n", encoding="utf-8")
-    monkeypatch.setattr(loader, "FILES_PER_TASK", 5)
+    monkeypatch.setattr(entry_files, "FILES_PER_TASK", 5)
 
     def loaded(processes: int) -> tuple[object, list[str], list[str]]:
         diags = Diagnostics()

@@ -99,9 +99,8 @@ def _register_pipeline_functions() -> None:
 # --- The index ------------------------------------------------------------------------
 
 
-_NO_METADATA: dict[str, Any] = {}
-"""The metadata of every posting: we keep none, so all share one empty dict (one each
-was a million dicts at 10,000 activities). Never changed; lunr only reads it."""
+# The metadata of every posting: none is kept, so all share one dict (never changed).
+_EMPTY: dict[str, Any] = {}
 
 
 class DutchBuilder(Builder):
@@ -142,7 +141,7 @@ class DutchBuilder(Builder):
                     posting["_index"] = self.term_index
                     self.term_index += 1
                     self.inverted_index[term] = posting
-                posting[field_name].setdefault(doc_ref, _NO_METADATA)
+                posting[field_name].setdefault(doc_ref, _EMPTY)
 
     def _create_field_vectors(self) -> None:
         """lunr's own scoring (BM25, three decimals), with each vector made at once from
@@ -263,9 +262,6 @@ def encode_index(builder: Builder) -> dict[str, Any]:
         "idfScale": IDF_SCALE,
         "postings": postings,
     }
-
-
-_EMPTY: dict[str, Any] = {}
 
 
 def decode_index(data: dict[str, Any]) -> Index:
