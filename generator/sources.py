@@ -94,21 +94,24 @@ class ContentFolder:
             problem = (
                 "deze map verwijst naar een map buiten de map met inhoud; die wordt niet gelezen"
             )
-        try:
-            entries = sorted(folder.iterdir()) if problem is None else []
-        except OSError as exc:
-            problem = _unreadable(exc)
+        entries: list[os.DirEntry[str]] = []
+        if problem is None:
+            try:
+                with os.scandir(folder) as found:
+                    entries = sorted(found, key=lambda entry: entry.name)
+            except OSError as exc:
+                problem = _unreadable(exc)
         if problem:
             diags.error(shown, 1, "", problem)
             return []
         files = []
-        for path in entries:
-            where = display_path(path)
-            if path.name in KEPT_QUIET:
+        for entry in entries:  # DirEntry: its type without a stat per file
+            path = folder / entry.name
+            if entry.name in KEPT_QUIET:
                 continue
-            skipped = _skipped(path, folder)
+            skipped = _skipped(entry, folder)
             if skipped:
-                diags.warning(where, 1, "", skipped)
+                diags.warning(display_path(path), 1, "", skipped)
             else:
                 files.append(path)
         return files
@@ -122,16 +125,16 @@ def _read_regular(real: str) -> bytes | None:
         return file.read(MAX_FILE_BYTES + 1)
 
 
-def _skipped(path: Path, folder: Path) -> str | None:
+def _skipped(path: os.DirEntry[str], folder: Path) -> str | None:
     """Why an entry of a content folder is not read (a warning), or None."""
-    if path.is_dir() and not path.is_symlink():
+    if path.is_dir(follow_symlinks=False):
         return f"deze map wordt overgeslagen: zet de bestanden direct in {folder.name}/"
     if path.name.startswith("."):
         return (
             "dit bestand wordt overgeslagen: bestanden waarvan de naam met een punt begint,"
             " worden niet gelezen"
         )
-    if path.suffix != ".md":
+    if not path.name.endswith(".md"):
         return "dit bestand wordt overgeslagen: alleen bestanden op .md worden gelezen"
     return None
 

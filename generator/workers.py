@@ -15,6 +15,7 @@ workers.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Sequence
@@ -52,6 +53,7 @@ def run(
         return results
     global _TASKS
     _TASKS = tasks
+    gc.freeze()  # the collector would touch every object, and so copy every page, per worker
     try:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(min(workers, len(tasks)), mp_context=context) as pool:
@@ -68,6 +70,7 @@ def run(
                 raise
         return [found[index] for index in range(len(tasks))]
     finally:
+        gc.unfreeze()
         _TASKS = ()
 
 

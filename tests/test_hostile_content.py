@@ -228,14 +228,14 @@ def test_long_values_are_shown_as_a_short_excerpt(minimal_content):
 def test_an_unreadable_folder_is_a_message(minimal_content, monkeypatch):
     """As root every folder is readable, so the refusal is injected where it is listed."""
     minimal_content()
-    real_iterdir = Path.iterdir
+    real_scandir = os.scandir
 
-    def refusing_iterdir(self):
-        if self.name == "activiteiten":
-            raise PermissionError(13, "Permission denied", str(self))
-        return real_iterdir(self)
+    def refusing_scandir(path="."):
+        if Path(path).name == "activiteiten":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
 
-    monkeypatch.setattr(Path, "iterdir", refusing_iterdir)
+    monkeypatch.setattr(os, "scandir", refusing_scandir)
     result = run("check")
     assert result.exit_code == 1
     _assert_no_traceback(result)

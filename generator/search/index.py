@@ -21,8 +21,8 @@ from lunr.pipeline import Pipeline
 from lunr.token_set_builder import TokenSetBuilder
 from lunr.vector import Vector
 
-from . import compounds, text
-from .compounds import WordList
+from . import compounds
+from .compounds import WordList, field_terms
 from .documents import FORMAT_VERSION, Document
 from .text import STOP_WORDS, stem, trim
 
@@ -172,16 +172,6 @@ class DutchBuilder(Builder):
             pairs.sort()
             vectors[field_ref] = Vector([x for pair in pairs for x in pair])
         self.field_vectors = vectors
-
-
-def field_terms(source: str, words: WordList | None) -> list[str]:
-    """The terms of one field: each word's term, then the terms of its compound parts."""
-    out = []
-    for word in text.words(source):
-        out.append(text.term(word))
-        if words is not None:
-            out += [text.term(part) for part in words.parts(word)]
-    return out
 
 
 def index_builder(documents: Sequence[Document], words: WordList | None = None) -> DutchBuilder:
