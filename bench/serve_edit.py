@@ -62,8 +62,10 @@ def measure(n: int) -> dict[str, list[float]]:
         port = _free_port()
         command = [sys.executable, "-m", "generator", "serve", "--content", str(content),
                    "--port", str(port)]  # fmt: skip
-        server = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                                  env={**os.environ, "PYTHONUNBUFFERED": "1"})  # fmt: skip
+        unbuffered = {**os.environ, "PYTHONUNBUFFERED": "1"}  # its lines as they come
+        server = subprocess.Popen(
+            command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=unbuffered
+        )
         lines: queue.Queue = queue.Queue()  # type: ignore[type-arg]
         threading.Thread(target=_lines, args=(server.stdout, lines), daemon=True).start()
         visible, complete = [], []

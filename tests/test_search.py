@@ -18,10 +18,11 @@ from lunr.builder import Builder
 from generator import urls
 from generator.build import build, check
 from generator.publish import dumps
+from generator.search import compounds, reference, shards
 from generator.search import documents as search_documents
 from generator.search import index as search_index
-from generator.search import reference, shards
 from generator.search import text as search_text
+from generator.search.encoding import encode_documents
 from generator.search.reference import Filters, Searcher
 from tests.helpers import NODE_MODULES, REPO, write_tree
 
@@ -256,6 +257,20 @@ def test_builder_indexes_exactly_as_lunr_s_own_builder_with_the_dutch_pipeline(
     slow_index = slow.build()
     assert search_index.encode_index(fast) == search_index.encode_index(slow)
     assert fast.index.serialize() == slow_index.serialize()
+
+
+@pytest.mark.parametrize("with_parts", [False, True], ids=["zonder-delen", "met-delen"])
+def test_the_build_s_encoding_equals_the_encoded_lunr_builder(with_parts: bool) -> None:
+    """encoding.encode_documents (what the build writes) skips the Builder: it must give
+    the very payload that encode_index gives of a filled Builder, on the example site."""
+    site, _ = check(REPO / "content")
+    documents = search_documents.build_documents(site)
+    words = compounds.word_list() if with_parts else None
+    if with_parts and words is None:
+        pytest.skip("the Dutch word list is not installed")
+    built = search_index.encode_index(search_index.terms_builder(documents, words))
+    assert encode_documents(documents, words) == built
+    assert len(built["terms"]) > 1000  # a real index, not an empty one
 
 
 # --- The query, on the fixture tree ------------------------------------------------------

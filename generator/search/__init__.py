@@ -4,6 +4,7 @@
 - `compounds`: compound words split with the Dutch word list (index) or the index (query);
 - `documents`: what is indexed and what a result shows (zoeken/gegevens.json, kaartjes.json);
 - `index`: the lunr index and its compact encoding;
+- `encoding`: that encoding straight from the documents, as the build writes it;
 - `shards`: that encoding in two files, zoeken/index.json (core) and index-tekst.json;
 - `reference`: the browser's query in Python, the test oracle (never part of a build).
 
@@ -22,7 +23,8 @@ from ..publish import Writer
 from . import shards
 from .compounds import WordList
 from .documents import build_documents, card_data, display_data, used_languages
-from .index import QUERY_SETTINGS, encode_index, terms_builder
+from .encoding import encode_documents
+from .index import QUERY_SETTINGS
 from .text import STEM_EXCEPTIONS
 
 
@@ -32,7 +34,7 @@ def write_index(site: Site, writer: Writer, words: WordList | None) -> None:
     documents = build_documents(site)
     writer.write_json(urls.SEARCH_DATA, display_data(site, documents))
     writer.write_json(urls.SEARCH_CARDS, card_data(documents))
-    payload = encode_index(terms_builder(documents, words))
+    payload = encode_documents(documents, words)
     payload["query"] = QUERY_SETTINGS  # js/zoeken/zoek.js builds its queries with these
     payload["stammen"] = STEM_EXCEPTIONS  # and its terms with these
     payload["woordenlijst"] = words.source if words else None  # what split the compounds
