@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import partial
 
 from .. import agenda, urls
 from ..assemble import Site
@@ -63,10 +64,14 @@ def _json(data: object) -> bytes:
 def downloads(site: Site) -> Iterator[Download]:
     """Every open-data file, in a stable order, one at a time (at 10,000 activities they
     are 150 MB: each is written before the next is made)."""
-    records = ServiceRecords(site)  # the JSON files and the tables share its records
-    for path, data in api.files(site, records):
+    records = ServiceRecords(site)
+    tables = tabular.Tables()  # the rows in the order of the records: organisations first
+    for org in site.organisations:
+        tables.add("organization", records.organisation(org))
+    for path, data in api.files(site, records, partial(tables.add, "service")):
         yield Download(path, _json(data), "hsds")
-    for path, table in tabular.files(site, records).items():
+    tables.add_vocabularies(records)
+    for path, table in tables.files(site).items():
         yield Download(path, table, "hsds-csv")
     yield Download(SPREADSHEET_ACTIVITIES, spreadsheet.activities(site), "overig")
     yield Download(SPREADSHEET_ORGANISATIONS, spreadsheet.organisations(site), "overig")

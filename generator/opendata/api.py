@@ -14,7 +14,7 @@ client that follows `total_pages` reads everything with one request.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from .. import licence_checks, urls
@@ -40,8 +40,13 @@ def page(contents: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def files(site: Site, records: ServiceRecords) -> Iterator[tuple[str, Any]]:
-    """Every file of the HSDS API, one at a time: (site-relative path, the JSON data it holds)."""
+def files(
+    site: Site,
+    records: ServiceRecords,
+    each_service: Callable[[dict[str, Any]], None] = lambda record: None,
+) -> Iterator[tuple[str, Any]]:
+    """Every file of the HSDS API, one at a time: (site-relative path, the JSON data it holds).
+    `each_service` sees every full service record (the tables take them from there)."""
     base = site.config.basis_url
     yield (
         ROOT + "index.json",
@@ -55,6 +60,7 @@ def files(site: Site, records: ServiceRecords) -> Iterator[tuple[str, Any]]:
     yield ROOT + "services.json", page([records.service(a, nested=False) for a in site.activities])
     for activity in site.activities:
         service = records.service(activity)
+        each_service(service)
         yield f"{ROOT}services/{service['id']}.json", service
     yield (
         ROOT + "organizations.json",

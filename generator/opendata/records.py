@@ -30,7 +30,7 @@ class Records:
         self.vocabularies = vocabularies(site)
         self._kenmerken = next(v for v in self.vocabularies if v.kind == "kenmerken")
         self._terms: dict[str, list[dict[str, Any]]] = {}
-        self._full: dict[tuple[str, str], dict[str, Any]] = {}  # ("service"|"org", slug)
+        self._full: dict[tuple[str, str], dict[str, Any]] = {}  # ("org", slug): made once
 
     def url(self, page: str) -> str:
         return urls.absolute_url(self.site.config.basis_url, page)

@@ -22,10 +22,8 @@ class ServiceRecords(Records):
     """`Records`, and the services."""
 
     def service(self, activity: Activity, nested: bool = True) -> dict[str, Any]:
-        """A service; `nested` gives the full record of /services/{id} (made once: the JSON
-        files and the tables share it; do not change it), else the list form."""
-        if nested and ("service", activity.slug) in self._full:
-            return self._full["service", activity.slug]
+        """A service; `nested` gives the full record of /services/{id}, else the list form.
+        Not kept: the JSON file and the tables take each full record as it is made."""
         service_id = self.ids.activity(activity.slug)
         org = self.site.organisation(activity.organisatie)
         record: dict[str, Any] = {
@@ -55,7 +53,6 @@ class ServiceRecords(Records):
         if not nested:
             return record
         record.update(self._service_parts(activity, service_id))
-        self._full["service", activity.slug] = record
         return record
 
     def _eligibility(self, activity: Activity) -> str:

@@ -104,33 +104,44 @@ NESTED: dict[str, str | None] = {
 }
 
 
-def _flatten(table: str, record: dict[str, Any], rows: dict[str, dict[str, dict]]) -> None:
-    """Add `record` to its table and each nested object to its own (once per id)."""
-    own = {}
-    for key, value in record.items():
-        if key in NESTED:
-            target = NESTED[key]
-            for item in value if isinstance(value, list) else [value]:
-                if target:
-                    _flatten(target, item, rows)
-        else:
-            own[key] = value
-    rows[table].setdefault(own["id"], own)
+class Tables:
+    """The tables, filled record by record: each new row goes straight into its CSV text, so
+    no record has to be kept for them (at 10,000 activities that was some 100 MB)."""
 
+    def __init__(self) -> None:
+        self._seen: dict[str, set[str]] = {table: set() for table in TABLES}
+        self._text = {table: io.StringIO() for table in TABLES}
+        self._rows = {t: csv.writer(self._text[t], lineterminator="\r\n") for t in TABLES}
+        for table, (_file, columns) in TABLES.items():
+            self._rows[table].writerow(columns)
 
-def rows(records: ServiceRecords) -> dict[str, list[dict[str, Any]]]:
-    """Every table's rows, from the full JSON records, in a stable order."""
-    site = records.site
-    found: dict[str, dict[str, dict]] = {table: {} for table in TABLES}
-    for org in site.organisations:
-        _flatten("organization", records.organisation(org), found)
-    for activity in site.activities:
-        _flatten("service", records.service(activity), found)
-    for vocabulary in records.vocabularies:
-        _flatten("taxonomy", records.taxonomy(vocabulary), found)
-        for term in records.terms(vocabulary):
-            _flatten("taxonomy_term", term, found)
-    return {table: list(by_id.values()) for table, by_id in found.items()}
+    def add(self, table: str, record: dict[str, Any]) -> None:
+        """`record` as a row of `table`, each nested object one of its own (once per id)."""
+        own = {}
+        for key, value in record.items():
+            if key in NESTED:
+                target = NESTED[key]
+                for item in value if isinstance(value, list) else [value]:
+                    if target:
+                        self.add(target, item)
+            else:
+                own[key] = value
+        if own["id"] not in self._seen[table]:
+            self._seen[table].add(own["id"])
+            self._rows[table].writerow([_cell(own.get(c)) for c in TABLES[table][1]])
+
+    def add_vocabularies(self, records: ServiceRecords) -> None:
+        for vocabulary in records.vocabularies:
+            self.add("taxonomy", records.taxonomy(vocabulary))
+            for term in records.terms(vocabulary):
+                self.add("taxonomy_term", term)
+
+    def files(self, site: Site) -> dict[str, bytes]:
+        """Each non-empty table as CSV, and datapackage.json."""
+        filled = [table for table in TABLES if self._seen[table]]
+        out = {ROOT + TABLES[t][0]: self._text[t].getvalue().encode("utf-8") for t in filled}
+        out[ROOT + "datapackage.json"] = (dumps(datapackage(site, filled)) + "\n").encode("utf-8")
+        return out
 
 
 def _cell(value: Any) -> str:
@@ -139,21 +150,12 @@ def _cell(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def _csv(columns: tuple[str, ...], items: list[dict[str, Any]]) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(columns)
-    for item in items:
-        writer.writerow([_cell(item.get(c)) for c in columns])
-    return out.getvalue().encode("utf-8")
-
-
-def datapackage(site: Site, tables: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
-    """The Frictionless data package that describes the CSV files."""
+def datapackage(site: Site, filled: list[str]) -> dict[str, Any]:
+    """The Frictionless data package that describes the CSV files (of the `filled` tables)."""
     licence = site.config.licentie
     resources = []
     for table, (file, columns) in TABLES.items():
-        if not tables[table]:
+        if table not in filled:
             continue
         fields = [{"name": c, "type": "number" if c in NUMBERS else "string"} for c in columns]
         resources.append(
@@ -174,15 +176,3 @@ def datapackage(site: Site, tables: dict[str, list[dict[str, Any]]]) -> dict[str
         "licenses": [{"name": licence, "path": licence_checks.url(licence)}],
         "resources": resources,
     }
-
-
-def files(site: Site, records: ServiceRecords) -> dict[str, bytes]:
-    """Each non-empty table as CSV, and datapackage.json."""
-    tables = rows(records)
-    out = {
-        ROOT + file: _csv(columns, tables[table])
-        for table, (file, columns) in TABLES.items()
-        if tables[table]
-    }
-    out[ROOT + "datapackage.json"] = (dumps(datapackage(site, tables)) + "\n").encode("utf-8")
-    return out
