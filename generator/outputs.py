@@ -38,6 +38,8 @@ from .page import PagePlan
 from .search.compounds import WordList
 
 PAGES_PER_TASK = 250  # small enough to share the pages out evenly, big enough to be cheap
+SHARE_WITH_PAGES_FROM = 2000  # pages to render: from here, index and open data share a worker
+INDEX_AND_DATA = "zoekindex en open data"  # that task's step
 NODE_MODULES = Path(__file__).resolve().parent.parent / "node_modules"
 
 Output = tuple[str, Callable[[publish.Writer], Any]]
@@ -57,8 +59,16 @@ class Context:
 def tasks(c: Context, render_these: list[PagePlan]) -> list[Output]:
     """Every output, the longest first; `render_these` are the pages to render."""
     site = c.site
+    index_and_data: list[Output] = (
+        [(INDEX_AND_DATA, partial(_index_and_open_data, c))]
+        if len(render_these) >= SHARE_WITH_PAGES_FROM
+        else [
+            ("zoekindex", lambda w: search.write_index(site, w, c.words)),
+            ("open data", lambda w: opendata.write(site, w)),
+        ]  # fmt: skip
+    )
     return [
-        ("zoekindex en open data", partial(_index_and_open_data, c)),
+        *index_and_data,
         ("overzichten", partial(_overviews, c)),
         *(
             ("pagina's", partial(_render_slice, c, render_these[i : i + PAGES_PER_TASK]))
@@ -104,7 +114,7 @@ def publish(
     for result in results:
         writer.adopt(result.written)
     value = {result.name: result.value for result in results}  # of the one-task steps
-    data_page = open_data_page(c.site, value["zoekindex en open data"])
+    data_page = open_data_page(c.site, value.get("open data") or value[INDEX_AND_DATA])
     render.render_pages(c.env, c.site, [data_page], writer, advance)
     listed = [p.url for p in (*planned, data_page) if p.in_sitemap]
     render.write_sitemap(c.env, c.site, [*listed, *value["overzichten"]], writer)
@@ -137,9 +147,10 @@ def _task(
 
 
 def _index_and_open_data(c: Context, writer: publish.Writer) -> list[opendata.Published]:
-    """The two largest outputs, one after the other on one worker: each holds a few hundred
-    MB at 10,000 activities, and side by side they were most of the build's peak memory.
-    The other workers render the pages meanwhile."""
+    """The two largest outputs, one after the other on one worker: each holds 100-200 MB at
+    10,000 activities, and side by side they were most of the build's peak memory. The
+    other workers render the pages meanwhile (so only with many pages to render: after an
+    edit, serve renders few, and then the two go side by side)."""
     search.write_index(c.site, writer, c.words)
     return opendata.write(c.site, writer)
 

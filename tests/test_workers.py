@@ -53,7 +53,11 @@ def test_the_build_on_two_processes_equals_the_build_on_one(tmp_path, monkeypatc
     monkeypatch.setattr(outputs, "PAGES_PER_TASK", 7)  # some forty tasks of pages
     monkeypatch.setattr(entry_files, "FILES_PER_TASK", 9)
     one = build(REPO / "content", tmp_path / "een", today=TODAY, processes=1)
+    monkeypatch.setattr(outputs, "SHARE_WITH_PAGES_FROM", 0)  # index and open data in one task
     two = build(REPO / "content", tmp_path / "twee", today=TODAY, processes=2)
+    assert outputs.INDEX_AND_DATA in dict(two.steps) and outputs.INDEX_AND_DATA not in dict(
+        one.steps
+    )
     assert (one.processes, two.processes) == (1, 2)
     assert one.files == two.files
     built_one = golden.files_of(tmp_path / "een")
