@@ -98,6 +98,7 @@ def build(
     `cache`: the entry files checked before (serve, `incremental`)."""
     started = time.perf_counter()
     templates_dir = templates_dir or DEFAULT_TEMPLATES
+    today = today or build_day()  # one day for the checks and the overviews
     publish.check_output_dir(output_dir, [content_dir, templates_dir, PROJECT_DIR])
     site, diags = check(content_dir, strict, today, processes, cache)
     steps = [("inhoud lezen en controleren", time.perf_counter() - started)]
@@ -112,7 +113,7 @@ def build(
     if processes is None:
         processes = workers.available() if len(planned) >= AUTO_WORKERS_FROM else 1
     advance = progress(len(planned) + 1) if progress else None
-    context = outputs.Context(site, env, templates_dir, today or build_day(), words)
+    context = outputs.Context(site, env, templates_dir, today, words)
     with publish.staging(output_dir) as writer:
         steps += outputs.publish(writer, context, planned, planned, processes, advance)
         lap = time.perf_counter()

@@ -10,7 +10,8 @@ Results are returned in the order of the tasks, whatever order they finish in, s
 build with workers is byte for byte the build without (tests/test_workers.py). Where
 the system cannot fork (Windows), or with one core or one task, the tasks run here,
 one after the other. An exception in a task is raised here, as it would be without
-workers.
+workers. `serve` forks from its watcher thread, beside the threads that answer requests:
+a worker only runs its task (rendering, writing files) and takes none of their locks.
 """
 
 from __future__ import annotations
