@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -157,10 +158,13 @@ def test_serve_says_that_it_does_not_write_output_and_hides_closed_connections(s
     activity = content / "activiteiten" / "koffie.md"
     activity.write_text(activity.read_text(encoding="utf-8") + "\nMeer.\n", encoding="utf-8")
     fetch(base + "__sociale-kaart/wacht?epoch=1")  # the dropped poll was answered too
-    time.sleep(0.5)
+    # The edited pages first (epoch 2: the browser reloads), then the rest (epoch 3).
+    assert fetch(base + "__sociale-kaart/wacht?epoch=2")[1] == "3"
     process.terminate()
     output = process.communicate(timeout=20)[0]
     assert "Traceback" not in output and "Error" not in output, output
+    # Only the activity's page and its organisation's were made again (incremental).
+    assert re.search(r"^Gebouwd: \d+ bestanden, 2 pagina's opnieuw \(", output, re.M), output
     assert output.startswith(
         "Let op: serve schrijft niet in output/. Bouw de site die u publiceert met:"
         " sociale-kaart build\n"
