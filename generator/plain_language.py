@@ -267,10 +267,12 @@ def check_address(source: str, form: str) -> list[Finding]:
     if not match:
         return []
     other = "je" if form == "u" else "u"
+    word = match.group(0)
+    found = "" if word.casefold() == other else f" ('{word}')"  # 'uw', 'jouw', 'jij', ...
     return [
         Finding(
             source[: match.start()].count("\n") + 1,
-            f"deze tekst spreekt de lezer aan met '{other}' ('{match.group(0)}'), de site met"
+            f"deze tekst spreekt de lezer aan met '{other}'{found}, de site met"
             f" '{form}' (aanspreekvorm in site.yaml); kies één vorm, dan klinkt de site overal"
             " hetzelfde",
         )

@@ -96,7 +96,7 @@ def text(found: list[Queue], today: dt.date) -> str:
         return "Alles is op tijd nagekeken.\n"
     out = []
     for q in found:
-        email = q.organisation.email or "geen e-mailadres (vul 'email' in)"
+        email = q.organisation.email or "geen e-mailadres: vul 'email' in"
         out.append(
             f"{q.organisation.naam} ({email}): {count(len(q.entries), 'gegeven', 'gegevens')}"
         )

@@ -110,7 +110,7 @@ def test_a_description_in_the_other_form_gets_a_warning(minimal_content) -> None
     result = CliRunner().invoke(main, ["check"])
     assert result.stderr.splitlines() == [
         "content/activiteiten/koffie.md:12: waarschuwing: beschrijving: deze tekst spreekt de"
-        " lezer aan met 'u' ('u'), de site met 'je' (aanspreekvorm in site.yaml); kies één"
+        " lezer aan met 'u', de site met 'je' (aanspreekvorm in site.yaml); kies één"
         " vorm, dan klinkt de site overal hetzelfde",
     ]
     bad = MINIMAL_CONTENT["site.yaml"] + "aanspreekvorm: jij\n"
@@ -119,3 +119,14 @@ def test_a_description_in_the_other_form_gets_a_warning(minimal_content) -> None
     assert "content/site.yaml:7: aanspreekvorm: 'jij' kan niet; kies 'u' of 'je'" in (
         result.stderr.splitlines()
     )
+
+
+def test_the_warning_names_the_word_only_when_it_is_not_the_form_itself() -> None:
+    from generator.plain_language import check_address
+
+    (plain,) = check_address("Heeft u een vraag?", "je")
+    (owned,) = check_address("Neem uw pas mee.", "je")
+    (jij,) = check_address("Dan bel jij ons.", "u")
+    assert "met 'u', de site met 'je'" in plain.message
+    assert "met 'u' ('uw'), de site met 'je'" in owned.message
+    assert "met 'je' ('jij'), de site met 'u'" in jij.message

@@ -47,7 +47,7 @@ def test_the_queue_lists_each_organisation_with_its_stale_entries(minimal_conten
     _content(minimal_content)
     lines = nakijken().stdout.splitlines()
     assert lines[:4] == [
-        "Zonder Mail (geen e-mailadres (vul 'email' in)): 1 gegeven",
+        "Zonder Mail (geen e-mailadres: vul 'email' in): 1 gegeven",
         "  content/organisaties/zonder-mail.md: Zonder Mail, nooit nagekeken",
         "",
         "Buurthuis De Linde (info@delinde.nl): 2 gegevens",
