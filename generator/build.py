@@ -115,7 +115,7 @@ def build(
     advance = progress(len(planned) + 1) if progress else None
     context = outputs.Context(site, env, templates_dir, today, words)
     with publish.staging(output_dir) as writer:
-        steps += outputs.publish(writer, context, planned, planned, processes, advance)
+        steps += outputs.write_all(writer, context, planned, planned, processes, advance)
         lap = time.perf_counter()
     steps.append(("publiceren", time.perf_counter() - lap))
     files = len(writer.written)  # with the marker that publishing adds

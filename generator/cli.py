@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import sys
 from collections.abc import Callable, Iterator
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,10 +18,12 @@ import click
 
 from . import cli_dutch, cli_editors
 from .cli_common import (
+    BROKEN_WORKER,
     content_option,
     every_option,
     fail,
     print_diagnostics,
+    processes_option,
     strict_option,
 )
 from .diagnostic_formats import FORMATS
@@ -50,7 +53,10 @@ def main() -> None:
 )
 @strict_option
 @every_option
-def build(content_dir: Path, output_dir: Path, strict: bool, every: bool) -> None:
+@processes_option
+def build(
+    content_dir: Path, output_dir: Path, strict: bool, every: bool, processes: int | None
+) -> None:
     """Controleer de inhoud en bouw de website."""
     from .assets import MissingAsset
     from .build import build as run_build
@@ -58,7 +64,12 @@ def build(content_dir: Path, output_dir: Path, strict: bool, every: bool) -> Non
 
     try:
         with _progress_bar() as progress:
-            report = run_build(content_dir, output_dir, strict=strict, progress=progress)
+            report = run_build(
+                content_dir, output_dir, strict=strict, progress=progress, processes=processes
+            )
+    except BrokenProcessPool:
+        click.echo(f"{BROKEN_WORKER} {output_dir}/ is niet gewijzigd.", err=True)
+        sys.exit(2)
     except BuildFailed as failed:
         fail(failed, f"{output_dir}/ is niet gewijzigd.", every=every)
     except (UnsafeOutput, MissingAsset) as unusable:
@@ -91,12 +102,23 @@ def build(content_dir: Path, output_dir: Path, strict: bool, every: bool) -> Non
     help="Controleer ook de open data tegen de HSDS 3.0-schema's in deze map: de map schema/"
     " van openreferral/specification, versie 3.0.",
 )
-def check(content_dir: Path, strict: bool, every: bool, fmt: str, hsds_schema: Path | None) -> None:
+@processes_option
+def check(
+    content_dir: Path,
+    strict: bool,
+    every: bool,
+    fmt: str,
+    hsds_schema: Path | None,
+    processes: int | None,
+) -> None:
     """Controleer alleen de inhoud; er wordt niets gebouwd."""
     from .build import check as run_check
 
     try:
-        site, diags = run_check(content_dir, strict=strict)
+        site, diags = run_check(content_dir, strict=strict, processes=processes)
+    except BrokenProcessPool:
+        click.echo(BROKEN_WORKER, err=True)
+        sys.exit(2)
     except BuildFailed as failed:
         fail(failed, "", fmt, every)
     print_diagnostics(diags, fmt, every)

@@ -131,7 +131,7 @@ class LiveBuild:
         processes = workers.available() if len(planned) >= AUTO_WORKERS_FROM else 1
         context = outputs.Context(site, built.env, self.templates_dir, today,
                                   compounds.word_list())  # fmt: skip
-        steps = outputs.publish(writer, context, planned, rest, processes)
+        steps = outputs.write_all(writer, context, planned, rest, processes)
         written = writer.written | {urls.output_path(url) for url in inputs} | {publish.MARKER}
         for stale in sorted(built.written - written):  # what a full build no longer makes
             _remove(self.output_dir, stale)

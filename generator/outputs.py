@@ -1,7 +1,7 @@
 """Step 5 of the pipeline: every output of the site as a task, and publishing them all.
 
 `tasks` is the one visible list of what a build writes: a new export is one more
-entry. `publish` runs the tasks on the worker processes (`workers`), each with a Writer
+entry. `write_all` runs the tasks on the worker processes (`workers`), each with a Writer
 of its own on the same folder, and then writes what needs all of them: the /open-data/
 page (it lists the downloads with their sizes) and the sitemap.
 """
@@ -92,7 +92,7 @@ def tasks(c: Context, render_these: list[PagePlan]) -> list[Output]:
     ]
 
 
-def publish(
+def write_all(
     writer: publish.Writer,
     c: Context,
     planned: list[PagePlan],

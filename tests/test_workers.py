@@ -108,3 +108,47 @@ def diags_has_error_paths(content: Path, error_paths: list[str]) -> bool:
 def test_a_small_site_is_built_on_one_process_unless_asked(tmp_path) -> None:
     report = build(REPO / "content", tmp_path / "out", today=TODAY)
     assert report.processes == 1  # under AUTO_WORKERS_FROM pages: forking would cost more
+
+
+@needs_two
+def test_a_worker_that_dies_fails_the_run_and_the_command_says_what_to_do(
+    minimal_content, monkeypatch
+) -> None:
+    """A worker killed (out of memory, say) is not a content error: the command stops with
+    exit 2, says to try one process, and leaves the output as it was."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    with pytest.raises(BrokenProcessPool):
+        workers.run([lambda: 1, lambda: os._exit(9), lambda: 3], 2)
+
+    minimal_content()
+
+    def dying_build(*args, **kwargs):
+        return workers.run([lambda: os._exit(9), lambda: 2], 2)
+
+    monkeypatch.setattr("generator.build.build", dying_build)
+    result = CliRunner().invoke(main, ["build"])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        "Gestopt: een werkproces stopte onverwacht (had de computer genoeg geheugen?)."
+        " Probeer het opnieuw met --processen 1. output/ is niet gewijzigd."
+    ]
+    assert not Path("output").exists()
+
+
+def test_processen_chooses_how_many_processes_work(minimal_content) -> None:
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    minimal_content()
+    refused = CliRunner().invoke(main, ["build", "--processen", "0"])
+    assert refused.exit_code == 2
+    assert "Fout: Ongeldige waarde voor '--processen': kies 1 of meer" in refused.stderr
+    built = CliRunner().invoke(main, ["build", "--processen", "2"])
+    assert built.exit_code == 0, built.stderr
+    assert CliRunner().invoke(main, ["check", "--processen", "2"]).exit_code == 0
