@@ -34,7 +34,9 @@ def main() -> None:
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"## N = {n:,}".replace(",", "."))
         print(f"\n{report.files} files, {report.seconds:.1f} s, peak {peak:.0f} MB so far\n")
-        print("| Step | Seconds | Share |\n|---|---:|---:|")
+        # Steps on workers count the seconds of every worker: the shares add up to more
+        # than 100% when two processes worked at once.
+        print("| Step | Seconds | Share of the wall time |\n|---|---:|---:|")
         for name, seconds in report.steps:
             share = 100 * seconds / report.seconds
             print(f"| {name} | {seconds:.2f} | {share:.0f}% |")
