@@ -78,9 +78,6 @@ def check(
     return site, diags
 
 
-AUTO_WORKERS_FROM = 1000  # pages: below this, forking workers costs more than it saves
-
-
 def build(
     content_dir: Path,
     output_dir: Path,
@@ -89,18 +86,18 @@ def build(
     today: dt.date | None = None,
     progress: Callable[[int], Callable[[int], None]] | None = None,
     processes: int | None = None,
-    cache: EntryCache | None = None,
+    checked: tuple[Site, Diagnostics] | None = None,
 ) -> BuildReport:
     """Build the site into `output_dir`. On any failure `output_dir` is left untouched.
 
     `processes`: how many worker processes write the output (`workers`); by default
-    every core, for a site of AUTO_WORKERS_FROM pages or more. The output is the same.
-    `cache`: the entry files checked before (serve, `incremental`)."""
+    every core, for a site of workers.WORTH_IT_FROM pages or more. The output is the same.
+    `checked`: the content as the caller checked it already (serve, `incremental`)."""
     started = time.perf_counter()
     templates_dir = templates_dir or DEFAULT_TEMPLATES
     today = today or build_day()  # one day for the checks and the overviews
     publish.check_output_dir(output_dir, [content_dir, templates_dir, PROJECT_DIR])
-    site, diags = check(content_dir, strict, today, processes, cache)
+    site, diags = checked or check(content_dir, strict, today, processes)
     steps = [("inhoud lezen en controleren", time.perf_counter() - started)]
     lap = time.perf_counter()
 
@@ -111,7 +108,7 @@ def build(
     planned = pages.plan_pages(site, extra)
     steps.append(("pagina's plannen", time.perf_counter() - lap))
     if processes is None:
-        processes = workers.available() if len(planned) >= AUTO_WORKERS_FROM else 1
+        processes = workers.for_size(len(planned))
     advance = progress(len(planned) + 1) if progress else None
     context = outputs.Context(site, env, templates_dir, today, words)
     with publish.staging(output_dir) as writer:

@@ -29,7 +29,6 @@ from .site_config import WritingGuide
 from .sources import ContentFolder
 
 FILES_PER_TASK = 500  # entry files checked by one task of `workers`
-AUTO_WORKERS_FROM = 1000  # files to check: below this, forking workers costs more than it saves
 
 Entry = Organisation | Activity
 Checked = tuple[Entry | None, list[Diagnostic]]
@@ -48,20 +47,25 @@ class Entries:
     form: str
 
     def organisation(self, path: Path, diags: Diagnostics) -> Organisation | None:
-        checked = check_entry(self.source, path, diags, ORGANISATION, self.taxonomy_ids,
-                               self.org_slugs)  # fmt: skip
-        if not checked:
-            return None
-        warn_plain_language(checked, "naam", self.guide, self.form)
-        return _organisation(path.stem, *checked, self.review)
+        return self._entry(path, diags, ORGANISATION, "naam", _organisation)
 
     def activity(self, path: Path, diags: Diagnostics) -> Activity | None:
-        checked = check_entry(self.source, path, diags, ACTIVITY, self.taxonomy_ids,
-                               self.org_slugs)  # fmt: skip
+        return self._entry(path, diags, ACTIVITY, "titel", _activity)
+
+    def _entry(
+        self,
+        path: Path,
+        diags: Diagnostics,
+        table: dict[str, Any],
+        title_key: str,
+        make: Callable[..., Entry | None],
+    ) -> Any:
+        """Check one file against `table`, warn about its plain language, make its entry."""
+        checked = check_entry(self.source, path, diags, table, self.taxonomy_ids, self.org_slugs)
         if not checked:
             return None
-        warn_plain_language(checked, "titel", self.guide, self.form)
-        return _activity(path.stem, *checked, self.review)
+        warn_plain_language(checked, title_key, self.guide, self.form)
+        return make(path.stem, *checked, self.review)
 
 
 @dataclass
@@ -83,7 +87,7 @@ def check_entries(
     cache: EntryCache | None = None,
 ) -> tuple[list[Organisation], list[Activity]]:
     """Check every entry file (on `processes` workers; by default every core, from
-    AUTO_WORKERS_FROM files); the organisations and activities without errors."""
+    workers.WORTH_IT_FROM files); the organisations and activities without errors."""
     jobs: list[tuple[Callable[[Path, Diagnostics], Entry | None], Path]] = [
         *((entries.organisation, path) for path in org_files),
         *((entries.activity, path) for path in activity_files),
@@ -102,7 +106,7 @@ def check_entries(
             stamps[index] = stamp
     todo = sorted(stamps)
     if processes is None:
-        processes = workers.available() if len(todo) >= AUTO_WORKERS_FROM else 1
+        processes = workers.for_size(len(todo))
     slices = [todo[i : i + FILES_PER_TASK] for i in range(0, len(todo), FILES_PER_TASK)]
     tasks = [partial(_check_slice, [jobs[i] for i in part]) for part in slices]
     for part, (checked, rendered) in zip(slices, workers.run(tasks, processes), strict=True):

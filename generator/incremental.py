@@ -27,7 +27,7 @@ import jinja2
 
 from . import content_pages, kaart, outputs, pages, publish, render, urls, workers
 from .assemble import Site
-from .build import AUTO_WORKERS_FROM, BuildReport, build, build_day, check
+from .build import BuildReport, build, build_day, check
 from .entry_files import EntryCache
 from .search import compounds
 
@@ -110,7 +110,7 @@ class LiveBuild:
         self._built = None  # until this build is done: a failure below means build in full
         if built is None or built.key != key or not self.output_dir.is_dir():
             report = build(self.content_dir, self.output_dir, templates_dir=self.templates_dir,
-                           today=today, cache=self.cache)  # fmt: skip
+                           today=today, checked=(site, diags))  # fmt: skip
             env = render.make_environment(self.templates_dir, site.config.aanspreekvorm)
             self._built = _Built(key, entry_inputs(site), set(report.written), env)
             return LiveReport(report, len(site.activities) + len(site.organisations), True)
@@ -128,7 +128,7 @@ class LiveBuild:
         pages_ready()
 
         rest = [p for p in planned if p.url not in inputs]
-        processes = workers.available() if len(planned) >= AUTO_WORKERS_FROM else 1
+        processes = workers.for_size(len(planned))
         context = outputs.Context(site, built.env, self.templates_dir, today,
                                   compounds.word_list())  # fmt: skip
         steps = outputs.write_all(writer, context, planned, rest, processes)

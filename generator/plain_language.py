@@ -107,15 +107,14 @@ class Measure:
     score: float | None  # Flesch-Douma; None for a text under MIN_WORDS_FOR_SCORE words
 
 
-def _sentences_with_lines(source: str) -> Iterator[tuple[int, str, str, list[str]]]:
-    """(paragraph's first line, paragraph, sentence, its words) of every sentence."""
+def _sentences_with_lines(source: str) -> Iterator[tuple[int, str, list[tuple[str, list[str]]]]]:
+    """(first line, plain text, its sentences with their words) of every paragraph."""
     for first_line, paragraph in _paragraphs(source):
-        for sentence in sentences(paragraph):
-            yield first_line, paragraph, sentence, _WORD.findall(sentence)
+        yield first_line, paragraph, [(s, _WORD.findall(s)) for s in sentences(paragraph)]
 
 
 def measure(source: str) -> Measure:
-    found = [words for *_, words in _sentences_with_lines(source)]
+    found = [words for *_, found in _sentences_with_lines(source) for _, words in found]
     words = [w for ws in found for w in ws]
     score = flesch_douma(words, len(found)) if len(words) >= MIN_WORDS_FOR_SCORE else None
     return Measure(len(words), len(found), max(map(len, found), default=0), score)
@@ -127,30 +126,17 @@ def check_description(source: str, guide: WritingGuide) -> list[Finding]:
     officialese = _officialese(guide.woorden)
     all_words: list[str] = []
     sentence_count = 0
-    searched = ""  # the paragraph last searched for officialese
-    official = False
-    for first_line, paragraph, sentence, words in _sentences_with_lines(source):
-        all_words += words
-        sentence_count += 1
-        if paragraph is not searched:  # one search per paragraph; most have none
-            searched = paragraph
-            official = bool(
-                officialese.pattern and officialese.pattern.search(paragraph.casefold())
-            )
-        long_sentence = len(words) > guide.zinslengte
-        long_word = max(map(len, words), default=0) > guide.woordlengte
-        if not (long_sentence or long_word or official):
-            continue  # the usual case: nothing to say, so no line to look up
-        line = _line_of(paragraph, sentence, first_line)
-        if long_sentence:
-            findings.append(
-                Finding(
-                    line,
-                    f"deze zin heeft {len(words)} woorden ('{sentence[:40]}…'); houd zinnen"
-                    f" onder de {guide.zinslengte} woorden, maak er twee zinnen van",
-                )
-            )
-        findings += _word_findings(sentence, words, line, guide, officialese)
+    for first_line, paragraph, found in _sentences_with_lines(source):
+        # One search per paragraph for officialese: most have none.
+        official = bool(officialese.pattern and officialese.pattern.search(paragraph.casefold()))
+        for sentence, words in found:
+            all_words += words
+            sentence_count += 1
+            long_sentence = len(words) > guide.zinslengte
+            long_word = max(map(len, words), default=0) > guide.woordlengte
+            if long_sentence or long_word or official:  # else no line to look up
+                line = _line_of(paragraph, sentence, first_line)
+                findings += _sentence_findings(sentence, words, line, guide, officialese)
     findings += _length_finding(source, guide)
     if guide.leesbaarheid and len(all_words) >= MIN_WORDS_FOR_SCORE:
         score = flesch_douma(all_words, sentence_count)
@@ -183,10 +169,19 @@ def _officialese(extra: tuple[tuple[str, str], ...]) -> _WordList:
     return _WordList(plain, pattern)
 
 
-def _word_findings(
+def _sentence_findings(
     sentence: str, words: list[str], line: int, guide: WritingGuide, officialese: _WordList
 ) -> list[Finding]:
+    """A sentence too long, its long words and its officialese."""
     findings = []
+    if len(words) > guide.zinslengte:
+        findings.append(
+            Finding(
+                line,
+                f"deze zin heeft {len(words)} woorden ('{sentence[:40]}…'); houd zinnen"
+                f" onder de {guide.zinslengte} woorden, maak er twee zinnen van",
+            )
+        )
     for position, word in enumerate(dict.fromkeys(words)):
         if position and word[0].isupper():
             continue  # a name, such as Sollicitatiewerkplaats: the editor cannot shorten it

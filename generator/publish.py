@@ -57,27 +57,26 @@ class Writer:
         path = PurePosixPath(relpath)
         if path.is_absolute() or ".." in path.parts or not path.parts:
             raise UnsafeOutput(f"pad buiten de uitvoermap: {relpath}")
-        if relpath in self.written:
-            raise UnsafeOutput(f"twee pagina's willen hetzelfde bestand schrijven: {relpath}")
-        self.written.add(relpath)
+        self._claim(relpath)
         target = self.root.joinpath(*path.parts)
         target.parent.mkdir(parents=True, exist_ok=True)
         content = data.encode("utf-8") if isinstance(data, str) else data
-        if self.replace:
-            beside = target.with_name(f".{target.name}.{os.getpid()}.nieuw")
-            beside.write_bytes(content)
-            os.chmod(beside, 0o644)
-            os.replace(beside, target)
-            return
-        target.write_bytes(content)
-        os.chmod(target, 0o644)
+        beside = target.with_name(f".{target.name}.{os.getpid()}.nieuw")
+        written = beside if self.replace else target
+        written.write_bytes(content)
+        os.chmod(written, 0o644)
+        if written != target:
+            os.replace(written, target)
 
     def adopt(self, written: tuple[str, ...]) -> None:
         """Count the files another Writer on the same root wrote (a worker's, `workers`)."""
         for relpath in written:
-            if relpath in self.written:
-                raise UnsafeOutput(f"twee pagina's willen hetzelfde bestand schrijven: {relpath}")
-            self.written.add(relpath)
+            self._claim(relpath)
+
+    def _claim(self, relpath: str) -> None:
+        if relpath in self.written:
+            raise UnsafeOutput(f"twee pagina's willen hetzelfde bestand schrijven: {relpath}")
+        self.written.add(relpath)
 
     def write_json(self, relpath: str, data: Any) -> None:
         """A data file for the browser: compact JSON with sorted keys (see `dumps`), one line."""

@@ -24,6 +24,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from typing import Any
 
 _TASKS: Sequence[Callable[[], Any]] = ()  # what a forked worker inherits
+WORTH_IT_FROM = 1000  # pages or files: below this, forking workers costs more than it saves
 
 
 def available() -> int:
@@ -34,6 +35,11 @@ def available() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
         return os.cpu_count() or 1
+
+
+def for_size(items: int) -> int:
+    """How many workers suit a job of `items` pages or files: every core from WORTH_IT_FROM."""
+    return available() if items >= WORTH_IT_FROM else 1
 
 
 def run(

@@ -107,7 +107,7 @@ def diags_has_error_paths(content: Path, error_paths: list[str]) -> bool:
 
 def test_a_small_site_is_built_on_one_process_unless_asked(tmp_path) -> None:
     report = build(REPO / "content", tmp_path / "out", today=TODAY)
-    assert report.processes == 1  # under AUTO_WORKERS_FROM pages: forking would cost more
+    assert report.processes == 1  # under workers.WORTH_IT_FROM pages: forking would cost more
 
 
 @needs_two

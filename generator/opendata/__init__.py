@@ -34,11 +34,7 @@ GEOJSON = urls.OPEN_GEOJSON
 class Download:
     path: str  # site-relative
     data: bytes
-    group: str  # the heading it is listed under on /open-data/: hsds, tabel, overig
-
-    @property
-    def name(self) -> str:
-        return self.path.removeprefix(urls.OPEN_DATA)
+    group: str  # the heading it is listed under on /open-data/: hsds, hsds-csv, overig
 
 
 @dataclass(frozen=True)

@@ -9,11 +9,12 @@ document order, so the references come out sorted.
 
 from __future__ import annotations
 
-import math
 from array import array
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
+
+from lunr.idf import idf as lunr_idf
 
 from .compounds import WordList, field_terms
 from .documents import FORMAT_VERSION, Document
@@ -39,7 +40,8 @@ def encode_documents(documents: Sequence[Document], words: WordList | None) -> d
     idf, encoded = [], []
     for term in ordered:
         row = postings.pop(term)
-        idf.append(round(_lunr_idf(sum(len(pairs) // 2 for pairs in row), count) * IDF_SCALE))
+        posting = {field: _Documents(len(pairs) // 2) for field, pairs in enumerate(row)}
+        idf.append(round(lunr_idf(posting, count) * IDF_SCALE))
         encoded.append([_as_differences(pairs) for pairs in row])
     builder = DutchBuilder()  # its settings and search pipeline, as the browser needs them
     return {
@@ -58,10 +60,14 @@ def encode_documents(documents: Sequence[Document], words: WordList | None) -> d
     }
 
 
-def _lunr_idf(documents_with_term: int, document_count: int) -> float:
-    """lunr.idf.idf, from the count it takes of a posting (a field of a document counts)."""
-    x = (document_count - documents_with_term + 0.5) / (documents_with_term + 0.5)
-    return math.log(1 + abs(x))
+class _Documents:
+    """A posting field as lunr's idf reads it: only how many documents it has."""
+
+    def __init__(self, count: int) -> None:
+        self.count = count
+
+    def keys(self) -> range:
+        return range(self.count)
 
 
 def _as_differences(pairs: array[int]) -> list[int]:
