@@ -55,8 +55,8 @@ processes_option = click.option(
 )
 
 BROKEN_WORKER = (
-    "Gestopt: een werkproces stopte onverwacht (had de computer genoeg geheugen?)."
-    " Probeer het opnieuw met --processen 1."
+    "Gestopt: het werk brak onverwacht af, waarschijnlijk omdat het geheugen van de computer"
+    " op was. Probeer het opnieuw met --processen 1: dat gebruikt minder geheugen."
 )
 
 

@@ -82,7 +82,7 @@ class LiveSite:
         else:
             report(result.diagnostics)
             again = count(built.rendered, "pagina", "pagina's")
-            what = "" if built.full else f", {again} opnieuw"
+            what = "" if built.full else f", waarvan {again} opnieuw gemaakt"
             click.echo(
                 f"Gebouwd: {count(result.files, 'bestand', 'bestanden')}{what}"
                 f" ({result.seconds:.1f} s)".replace(".", ",", 1)

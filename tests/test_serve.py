@@ -164,7 +164,8 @@ def test_serve_says_that_it_does_not_write_output_and_hides_closed_connections(s
     output = process.communicate(timeout=20)[0]
     assert "Traceback" not in output and "Error" not in output, output
     # Only the activity's page and its organisation's were made again (incremental).
-    assert re.search(r"^Gebouwd: \d+ bestanden, 2 pagina's opnieuw \(", output, re.M), output
+    again = r"^Gebouwd: \d+ bestanden, waarvan 2 pagina's opnieuw gemaakt \("
+    assert re.search(again, output, re.M), output
     assert output.startswith(
         "Let op: serve schrijft niet in output/. Bouw de site die u publiceert met:"
         " sociale-kaart build\n"

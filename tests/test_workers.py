@@ -134,8 +134,9 @@ def test_a_worker_that_dies_fails_the_run_and_the_command_says_what_to_do(
     result = CliRunner().invoke(main, ["build"])
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
-        "Gestopt: een werkproces stopte onverwacht (had de computer genoeg geheugen?)."
-        " Probeer het opnieuw met --processen 1. output/ is niet gewijzigd."
+        "Gestopt: het werk brak onverwacht af, waarschijnlijk omdat het geheugen van de computer"
+        " op was. Probeer het opnieuw met --processen 1: dat gebruikt minder geheugen."
+        " output/ is niet gewijzigd."
     ]
     assert not Path("output").exists()
 
