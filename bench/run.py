@@ -29,6 +29,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from bench.downloads import first_results
 from bench.generate import generate
 from generator import urls
 from generator.assets import SEARCH_SCRIPTS, module_imports
@@ -135,7 +136,9 @@ def time_index_build(content: Path) -> dict[str, Any]:
         t_docs = time.perf_counter()
         builder = search_index.index_builder(documents, compounds.word_list())
         t_lunr = time.perf_counter()
-        dumps(search_documents.display_data(site, documents))
+        dumps(search_documents.display_data(site))
+        dumps(search_documents.filter_data(documents))
+        dumps(search_documents.card_files(documents))
         dumps(search_index.encode_index(builder))
         done = time.perf_counter()
         runs.append((done - started, t_docs - started, t_lunr - t_docs, done - t_lunr))
@@ -210,49 +213,37 @@ def scores_once(index: Any) -> dict[str, Any]:
 
 
 def download_sizes(output: Path) -> dict[str, int]:
-    files = {
+    """The search files of a built site, gzipped and raw: the fixed ones, and the totals
+    of the shards and card files (a query loads only some of those: bench/downloads.py)."""
+    fixed = {
         "index": output / urls.SEARCH_INDEX,
         "tekst": output / urls.SEARCH_TEXT,
         "gegevens": output / urls.SEARCH_DATA,
-        "kaartjes": output / urls.SEARCH_CARDS,
+        "filters": output / urls.SEARCH_FILTERS,
         "page_html": output / "zoeken" / "index.html",
         "style_css": output / "static" / "style.css",
     }
-    # Any other script the page loads (such as js-aan.js).
-    html = files["page_html"].read_text(encoding="utf-8")
-    for path in sorted((output / "static").glob("*.js")):
-        if f"static/{path.name}" in html:
-            files[f"other:{path.name}"] = path
     for _, name in SEARCH_SCRIPTS:
-        files[f"vendor:{name}"] = output / "static" / "vendor" / name
-    sizes = {f"{key}_gz": gz(path.read_bytes()) for key, path in files.items()}
-    sizes.update({f"{key}_raw": path.stat().st_size for key, path in files.items()})
-    # The search page's own modules, each downloaded on its own: pagina.js, every module
-    # it imports, and the shortlist buttons that every page loads.
+        fixed[f"vendor:{name}"] = output / "static" / "vendor" / name
+    sizes = {f"{key}_gz": gz(path.read_bytes()) for key, path in fixed.items()}
+    sizes.update({f"{key}_raw": path.stat().st_size for key, path in fixed.items()})
+    for key, folder in (
+        ("kern", "zoeken/kern"),
+        ("tekst_delen", "zoeken/tekst"),
+        ("kaartjes", "zoeken/kaartjes"),
+    ):
+        files = sorted((output / folder).glob("*.json"))
+        sizes[f"{key}_files"] = len(files)
+        sizes[f"{key}_gz"] = sum(gz(path.read_bytes()) for path in files)
+        sizes[f"{key}_max_gz"] = max((gz(path.read_bytes()) for path in files), default=0)
+    # The search page's own modules: pagina.js, every module it imports, and the
+    # shortlist buttons that every page loads.
     entry = "js/zoeken/pagina.js"
     names = [entry, *module_imports(TEMPLATES, entry), "js/lijstje/knop.js"]
     modules = [output / "static" / name for name in dict.fromkeys(names)]
     sizes["zoeken_js_gz"] = sum(gz(path.read_bytes()) for path in modules)
-    sizes["zoeken_js_raw"] = sum(path.stat().st_size for path in modules)
-    lunr = sum(v for k, v in sizes.items() if k.startswith("vendor:") and k.endswith("_gz"))
-    sizes["lunr_scripts_gz"] = lunr
-    # The brief's measure: index + lunr scripts.
-    sizes["index_plus_lunr_gz"] = sizes["index_gz"] + lunr
-    # Everything a word query needs before its first result is on screen: the core of
-    # the index (index.json), not the description text (index-tekst.json, loaded after).
-    sizes["first_result_total_gz"] = (
-        sizes["index_gz"] + lunr + sizes["gegevens_gz"] + sizes["zoeken_js_gz"]
-    )
-    page = (
-        sizes["page_html_gz"]
-        + sizes["style_css_gz"]
-        + sum(v for k, v in sizes.items() if k.startswith("other:") and k.endswith("_gz"))
-    )
-    sizes["page_and_css_gz"] = page
-    sizes["first_result_with_page_gz"] = sizes["first_result_total_gz"] + page
-    # A filters-only result needs no index (shown before the index arrives).
-    sizes["filters_only_first_result_gz"] = (
-        sizes["gegevens_gz"] + lunr + sizes["zoeken_js_gz"] + page
+    sizes["lunr_scripts_gz"] = sum(
+        v for k, v in sizes.items() if k.startswith("vendor:") and k.endswith("_gz")
     )
     return sizes
 
@@ -261,35 +252,25 @@ def download_sizes(output: Path) -> dict[str, int]:
 
 _MEASURE = """async ([queries, rounds]) => {
   const api = window.socialeKaartZoeken;
-  const root = document.getElementById("zoeken");
-  const url = root.getAttribute("data-index"), textUrl = root.getAttribute("data-tekst");
-  const load = [], fetchParse = [], decode = [];
-  for (let i = 0; i < 5; i++) {
-    const t0 = performance.now();
-    const core = await (await fetch(url, {cache: "no-store"})).json();
-    const text = await (await fetch(textUrl, {cache: "no-store"})).json();
-    const t1 = performance.now();
-    api.decodeIndex(api.mergeIndex(core, text));
-    const t2 = performance.now();
-    fetchParse.push(t1 - t0); decode.push(t2 - t1); load.push(t2 - t0);
-  }
-  for (const q of queries) api.search(q, {});  // warm-up: stem cache, JIT
+  for (const q of queries) await api.search(q, {});  // every shard they need, and warm-up
   const times = [];
   for (let r = 0; r < rounds; r++) {
     for (const q of queries) {
       const t0 = performance.now();
-      api.search(q, {});
+      await api.search(q, {});
       times.push(performance.now() - t0);
     }
   }
+  await api.search("", {gratis: true, ladder: ["2", "3"]});  // filters.json
   const filterTimes = [];
   for (let r = 0; r < rounds; r++) {
     const t0 = performance.now();
-    api.search("", {gratis: true, ladder: ["2", "3"]});
+    await api.search("", {gratis: true, ladder: ["2", "3"]});
     filterTimes.push(performance.now() - t0);
   }
-  return {ready: api.state.readyMs, first: api.state.firstMs, load, fetchParse, decode,
-          times, filterTimes, hits: queries.map(q => api.search(q, {}).hits.length)};
+  const hits = [];
+  for (const q of queries) hits.push((await api.search(q, {})).hits.length);
+  return {ready: api.state.readyMs, times, filterTimes, hits};
 }"""
 
 
@@ -312,10 +293,6 @@ def browser_figures(output: Path) -> dict[str, Any]:
         server.stop()
     return {
         "ready_after_navigation_ms": raw["ready"],
-        "first_after_navigation_ms": raw["first"],
-        "index_load_ms_median": statistics.median(raw["load"]),
-        "index_fetch_parse_ms_median": statistics.median(raw["fetchParse"]),
-        "index_decode_ms_median": statistics.median(raw["decode"]),
         "query_ms_median": statistics.median(raw["times"]),
         "query_ms_p95": percentile(raw["times"], 0.95),
         "query_ms_max": max(raw["times"]),
@@ -338,6 +315,7 @@ def bench(n: int, seed: int) -> dict[str, Any]:
     figures.update(run_build(content, output))
     figures.update(time_index_build(content))
     figures["sizes"] = download_sizes(output)
+    figures["first_results"] = first_results(output, QUERIES)
     figures["variants"] = variant_sizes(content)
     figures["browser"] = browser_figures(output)
     return figures
@@ -366,26 +344,25 @@ def summary(results: list[dict[str, Any]]) -> str:
     )
     row("Whole build (`sociale-kaart build`), wall time", lambda r: f"{r['build_seconds']:.1f} s")
     row("Whole build, peak memory (RSS)", lambda r: f"{r['build_peak_rss_mb']:.0f} MB")
-    row(
-        "index.json (core: titles, zoektermen, taxonomy) gzipped (raw)",
-        lambda r: f"{r['sizes']['index_gz'] / kb:,.0f} KB ({r['sizes']['index_raw'] / kb:,.0f} KB)",
-    )
-    row(
-        "index-tekst.json (descriptions, loaded after the first result) gzipped (raw)",
-        lambda r: f"{r['sizes']['tekst_gz'] / kb:,.0f} KB ({r['sizes']['tekst_raw'] / kb:,.0f} KB)",
-    )
-    row(
-        "gegevens.json gzipped (raw)",
-        lambda r: (
-            f"{r['sizes']['gegevens_gz'] / kb:,.0f} KB ({r['sizes']['gegevens_raw'] / kb:,.0f} KB)"
-        ),
-    )
-    row(
-        "kaartjes.json (short text, wanneer, waar; loaded after the first result) gzipped (raw)",
-        lambda r: (
-            f"{r['sizes']['kaartjes_gz'] / kb:,.0f} KB ({r['sizes']['kaartjes_raw'] / kb:,.0f} KB)"
-        ),
-    )
+
+    def kb_file(key: str) -> Any:
+        return lambda r: (
+            f"{r['sizes'][key + '_gz'] / kb:,.0f} KB ({r['sizes'][key + '_raw'] / kb:,.0f} KB)"
+        )
+
+    def kb_files(key: str) -> Any:
+        return lambda r: (
+            f"{r['sizes'][key + '_files']:,} files, {r['sizes'][key + '_gz'] / kb:,.0f} KB"
+            f" (largest {r['sizes'][key + '_max_gz'] / kb:,.0f} KB)"
+        )
+
+    row("gegevens.json (facets) gzipped (raw)", kb_file("gegevens"))
+    row("index.json (terms of the core) gzipped (raw)", kb_file("index"))
+    row("index-tekst.json (terms of the descriptions) gzipped (raw)", kb_file("tekst"))
+    row("filters.json (after the first results) gzipped (raw)", kb_file("filters"))
+    row("kern/N.json shards (core postings), gzipped in all", kb_files("kern"))
+    row("tekst/N.json shards (description postings), gzipped in all", kb_files("tekst_delen"))
+    row("kaartjes/N.json (result cards), gzipped in all", kb_files("kaartjes"))
     row(
         "lunr + stemmer support + lunr.nl, gzipped",
         lambda r: f"{r['sizes']['lunr_scripts_gz'] / kb:,.1f} KB",
@@ -395,36 +372,16 @@ def summary(results: list[dict[str, Any]]) -> str:
         lambda r: f"{r['sizes']['zoeken_js_gz'] / kb:,.1f} KB",
     )
     row(
-        "**Index core + lunr scripts, gzipped**",
-        lambda r: f"**{r['sizes']['index_plus_lunr_gz'] / kb:,.0f} KB**",
-    )
-    row(
-        "+ gegevens.json + modules: all search data and code before the first word result",
-        lambda r: f"{r['sizes']['first_result_total_gz'] / kb:,.0f} KB",
-    )
-    row(
-        "+ the page itself (HTML, CSS, js-aan.js): every byte before the first word result",
-        lambda r: f"{r['sizes']['first_result_with_page_gz'] / kb:,.0f} KB",
-    )
-    row(
-        "Before the first filters-only result (everything but the index)",
-        lambda r: f"{r['sizes']['filters_only_first_result_gz'] / kb:,.0f} KB",
-    )
-    row(
-        "First word results possible (data + index core) after navigation, localhost",
-        lambda r: f"{r['browser']['first_after_navigation_ms']:.0f} ms",
-    )
-    row(
-        "Page complete (descriptions too) after navigation, localhost",
-        lambda r: f"{r['browser']['ready_after_navigation_ms']:.0f} ms",
-    )
-    row(
-        "Whole index load: fetch both files + JSON.parse + merge + decode, median of 5",
+        f"**Everything fetched before complete results, /zoeken/?q=, median / most**"
+        f" ({len(QUERIES)} queries, bench/downloads.py)",
         lambda r: (
-            f"{r['browser']['index_load_ms_median']:.0f} ms"
-            f" ({r['browser']['index_fetch_parse_ms_median']:.0f} +"
-            f" {r['browser']['index_decode_ms_median']:.0f})"
+            f"**{r['first_results']['median_gz_bytes'] / kb:,.0f} /"
+            f" {r['first_results']['max_gz_bytes'] / kb:,.0f} KB**"
         ),
+    )
+    row(
+        "Results complete after navigation, localhost, slowest query",
+        lambda r: f"{max(q['ready_ms'] for q in r['first_results']['queries'].values()):,.0f} ms",
     )
     row(
         f"**Query latency median / p95** ({len(QUERIES)} queries x {ROUNDS})",

@@ -46,11 +46,21 @@ ROBOTS = "robots.txt"
 # The data files the browser reads.
 WEGWIJZER_DATA = "wegwijzer/data.json"
 SEARCH_DATA = "zoeken/gegevens.json"
-SEARCH_CARDS = "zoeken/kaartjes.json"
+SEARCH_FILTERS = "zoeken/filters.json"
 SEARCH_INDEX = "zoeken/index.json"
 SEARCH_TEXT = "zoeken/index-tekst.json"
 STATIC = "static"
 VENDOR = "static/vendor"
+
+
+def search_cards(n: int) -> str:
+    """File N of the search result cards (search/documents.py card_files)."""
+    return f"zoeken/kaartjes/{n}.json"
+
+
+def search_shard(part: str, n: int) -> str:
+    """Shard N of a part of the search index, beside index.json (search/shards.py)."""
+    return f"zoeken/{part}/{n}.json"
 
 
 def activity_calendar(slug: str) -> str:

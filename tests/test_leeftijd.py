@@ -15,6 +15,7 @@ from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
 from generator.build import build
+from generator.search.reference import read_columns
 from tests.conftest import buurthuis_activity
 
 
@@ -46,9 +47,8 @@ def test_the_age_reads_the_same_on_page_listing_and_handout(
     entry = next(e for e in data["activiteiten"] if e["slug"] == "jong")
     facts = {f["label"]: "".join(p["tekst"] for p in f["delen"]) for f in entry["feiten"]}
     assert facts["Leeftijd"] == said
-    cards = json.loads((out / "zoeken/kaartjes.json").read_text("utf-8"))
-    urls = json.loads((out / "zoeken/gegevens.json").read_text("utf-8"))["kolommen"]["url"]
-    assert cards["kolommen"]["leeftijdstekst"][urls.index("activiteiten/jong/")] == said
+    columns = read_columns(out)
+    assert columns["leeftijdstekst"][columns["url"].index("activiteiten/jong/")] == said
 
 
 def test_a_search_result_card_says_the_age(page, example_site: Path, serve_site) -> None:

@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 from icalendar import Calendar
 
 from generator.build import build
-from generator.search.reference import Searcher
+from generator.search.reference import Searcher, read_columns
 from tests.conftest import MINIMAL_CONTENT, RECENT
 from tests.test_validation import diagnostics, failure
 
@@ -158,11 +158,10 @@ def test_a_place_shows_its_address_access_and_map_links(minimal_content, tmp_pat
     assert (event["geo"].latitude, event["geo"].longitude) == (52.2551, 6.1602)
     # Search finds it by its street, and its card says where.
     searcher = Searcher.from_site(out)
-    data = json.loads((out / "zoeken/gegevens.json").read_text("utf-8"))
-    cards = json.loads((out / "zoeken/kaartjes.json").read_text("utf-8"))
-    ref = data["kolommen"]["url"].index("activiteiten/inloop/")
+    columns = read_columns(out)
+    ref = columns["url"].index("activiteiten/inloop/")
     assert ref in [h.ref for h in searcher.search("kerkstraat").hits]
-    assert cards["kolommen"]["waar"][ref] == "Buurthuis De Linde, Kerkstraat 12 (Centrum)"
+    assert columns["waar"][ref] == "Buurthuis De Linde, Kerkstraat 12 (Centrum)"
 
 
 def test_the_old_locatie_text_is_one_place_with_a_name(minimal_content, tmp_path) -> None:

@@ -9,6 +9,7 @@ order with scores equal to the last bit, the same wegwijzer lists and sentences.
 
 from __future__ import annotations
 
+import bisect
 import json
 import random
 import shutil
@@ -18,10 +19,20 @@ from typing import Any
 
 import pytest
 
-from generator.build import check
+from generator import urls
+from generator.build import build, check
+from generator.search import documents as search_documents
+from generator.search import shards as search_shards
 from generator.search import text as search_text
 from generator.search.documents import used_languages
-from generator.search.reference import Filters, Searcher
+from generator.search.reference import (
+    Filters,
+    Searcher,
+    plan_query,
+    query_words,
+    read_columns,
+    read_index,
+)
 from generator.wegwijzer import match, outcome
 from tests.helpers import REPO
 
@@ -165,7 +176,47 @@ def example():
 
 
 @pytest.fixture(scope="module")
-def parity(example, example_site: Path):
+def small_shards_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example site with its index in shards of a few terms and its cards in files of
+    seven, so that a query loads some of them and not others."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(search_shards, "SHARD_NUMBERS", 60)
+        patch.setattr(search_documents, "CARDS_PER_FILE", 7)
+        out = tmp_path_factory.mktemp("kleine-delen") / "out"
+        build(content_dir=REPO / "content", output_dir=out)
+    return out
+
+
+def test_the_shards_hold_the_same_index_however_small(
+    small_shards_site: Path, example_site: Path
+) -> None:
+    small, usual = read_index(small_shards_site), read_index(example_site)
+    assert small == usual
+    assert len(list((small_shards_site / "zoeken/kern").iterdir())) > 50
+    assert len(list((small_shards_site / "zoeken/tekst").iterdir())) > 100
+    assert read_columns(small_shards_site) == read_columns(example_site)
+    assert len(list((small_shards_site / "zoeken/kaartjes").iterdir())) == 20  # 140 / 7
+
+
+def as_filters(filters: dict[str, Any]) -> Filters:
+    return Filters(**{k: tuple(v) if isinstance(v, list) else v for k, v in filters.items()})
+
+
+def shards_of(site: Path, terms: list[str]) -> set[str]:
+    """The shard files that hold these terms, as js/zoeken/index.js names them."""
+    found = set()
+    for part, name in (("kern", urls.SEARCH_INDEX), ("tekst", urls.SEARCH_TEXT)):
+        manifest = json.loads((site / name).read_text(encoding="utf-8"))
+        positions = {t: n for n, t in enumerate(manifest["terms"])}
+        for term in terms:
+            if term in positions:
+                shard = bisect.bisect_right(manifest["shards"], positions[term]) - 1
+                found.add(f"{part}/{shard}.json")
+    return found
+
+
+@pytest.fixture(scope="module")
+def parity(example, small_shards_site: Path):
     """One Node run over every question, and the questions themselves."""
     rng = random.Random(20261201)
     texts = example_texts()
@@ -175,7 +226,7 @@ def parity(example, example_site: Path):
     filtered = [(rng.choice(["", *[q for q, _ in plain]]), f) for f in filter_sets(example, rng)]
     filtered += [("", f) for f in filter_sets(example, rng)]
     request = {
-        "site": str(example_site),
+        "site": str(small_shards_site),
         "texts": texts,
         "words": words,
         "queries": plain + filtered,
@@ -192,16 +243,34 @@ def test_the_same_terms_stems_and_stop_words(parity) -> None:
     assert set(found["stopWords"]) == search_text.STOP_WORDS
 
 
-def test_the_same_search_results(parity, example_site: Path) -> None:
+def test_each_query_loads_only_the_shards_of_its_terms(parity, small_shards_site: Path) -> None:
+    """The browser loads, per query, the shards that hold the terms it matched, and
+    filters.json only when a filter is chosen; nothing is there before it asks."""
     request, found = parity
-    reference = Searcher.from_site(example_site)
+    reference = Searcher.from_site(small_shards_site)
+    every = len(list((small_shards_site / "zoeken/kern").iterdir()))
+    every += len(list((small_shards_site / "zoeken/tekst").iterdir()))
+    loaded_counts = []
+    for (query, filters), outcome_js in zip(request["queries"], found["search"], strict=True):
+        terms = [t for _, t in query_words(query)]
+        wanted = sorted(plan_query(reference.index, terms).boosts) if terms else []
+        expected = shards_of(small_shards_site, wanted)
+        if not as_filters(filters).is_empty():
+            expected.add("filters.json")
+        assert set(outcome_js["loaded"]) == expected, query
+        assert outcome_js["readyAtOnce"] == (not expected), query
+        loaded_counts.append(len(expected))
+    assert max(loaded_counts) < every / 4  # not the whole index
+    assert sum(n > 1 for n in loaded_counts) > 100
+
+
+def test_the_same_search_results(parity, small_shards_site: Path) -> None:
+    request, found = parity
+    reference = Searcher.from_site(small_shards_site)
     assert len(request["queries"]) >= 500
     differences = []
     for (query, filters), outcome_js in zip(request["queries"], found["search"], strict=True):
-        expected = reference.search(
-            query,
-            Filters(**{k: tuple(v) if isinstance(v, list) else v for k, v in filters.items()}),
-        )
+        expected = reference.search(query, as_filters(filters))
         hits = [(h["ref"], h["score"], h["words"]) for h in outcome_js["hits"]]
         # The same refs in the same order, with scores equal to the last bit, the same
         # number of complete hits and the same words that matched nothing.

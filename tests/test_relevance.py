@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import check
-from generator.search.reference import Searcher
+from generator.search.reference import Searcher, read_columns
 from tests.helpers import REPO
 from tests.relevance_set import load_cases, score
 
@@ -52,13 +52,12 @@ def test_chromium_finds_the_relevance_set(page, example_site: Path, serve_site) 
     page.wait_for_selector("#zoeken[data-klaar]")
     queries = [c.query for c in CASES]
     found_js = page.evaluate(
-        """queries => {
-          const api = window.socialeKaartZoeken, data = api.state.engine.data;
-          return queries.map(q => api.search(q, {}).hits.map(h => data.kolommen.url[h.ref]));
-        }""",
+        """queries => Promise.all(queries.map(
+          q => window.socialeKaartZoeken.search(q, {}).then(o => o.hits.map(h => h.ref))))""",
         queries,
     )
-    by_query = {q: [slug(u) for u in urls] for q, urls in zip(queries, found_js, strict=True)}
+    url = read_columns(example_site)["url"]
+    by_query = {q: [slug(url[r]) for r in refs] for q, refs in zip(queries, found_js, strict=True)}
     found = score(CASES, lambda q: by_query[q])
     assert found.named_misses == [], found.misses
     assert found.share >= NEEDED, found.misses

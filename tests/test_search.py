@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -468,9 +469,7 @@ def read_json(site: Path, name: str) -> dict:
 
 
 def test_the_index_has_numeric_refs_and_the_query_settings(search_site: Path) -> None:
-    index = shards.merge(
-        read_json(search_site, urls.SEARCH_INDEX), read_json(search_site, urls.SEARCH_TEXT)
-    )
+    index = reference.read_index(search_site)
     assert index["fields"] == ["t", "z", "k", "s", "b"]
     assert index["pipeline"] == ["trimmer-nl", "stemmer-nl"]
     assert index["query"] == search_index.QUERY_SETTINGS
@@ -485,45 +484,72 @@ def test_the_index_has_numeric_refs_and_the_query_settings(search_site: Path) ->
     # "koffie" is in two bodies, and a part of the title "Koffieochtend" (a compound):
     # per field [ref, tf, ref - previous, tf, ...].
     koffie = index["postings"][index["terms"].index("koffie")]
-    data = json.loads((search_site / urls.SEARCH_DATA).read_text(encoding="utf-8"))
     refs = [
         n
-        for n, title in enumerate(data["kolommen"]["titel"])
+        for n, title in enumerate(reference.read_columns(search_site)["titel"])
         if title in ("Koffieochtend voor ouderen", "Wandelgroep")
     ]
     assert koffie == [[refs[0], 1], [], [], [], [refs[0], 1, refs[1] - refs[0], 1]]
 
 
-def test_the_index_comes_in_two_files_that_merge_back_exactly(search_content: Path) -> None:
-    """index.json (titles, zoektermen, taxonomy) first; index-tekst.json (descriptions) after."""
+@pytest.mark.parametrize("numbers", [shards.SHARD_NUMBERS, 30, 1])
+def test_the_index_comes_in_shards_that_join_back_exactly(
+    search_content: Path, numbers: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """index.json and its shards (titles, zoektermen, taxonomy) first; index-tekst.json and
+    its shards (descriptions) after; however small the shards, they join back exactly."""
+    monkeypatch.setattr(shards, "SHARD_NUMBERS", numbers)
     site, _ = check(search_content)
     full = search_index.encode_index(
         search_index.index_builder(search_documents.build_documents(site))
     )
-    core, text = shards.split(full)
-    assert shards.merge(core, text) == full
-    # A word only in a description is only in the second file.
+    core, core_shards, text, text_shards = shards.split(full)
+    assert shards.join(core, core_shards, text, text_shards) == full
+    # A word only in a description is only in the second part.
     assert "betalingsachterstand" in text["terms"] and "betalingsachterstand" not in core["terms"]
     assert "wandelgroep" in core["terms"]
-    assert core["lengths"][core["fields"].index("b")] == []
-    assert all(row[-1] == [] for row in core["postings"])
+    for manifest, parts in ((core, core_shards), (text, text_shards)):
+        assert manifest["shards"][0] == 0 and manifest["shards"] == sorted(manifest["shards"])
+        sizes = [len(p["idf"]) for p in parts]
+        assert sizes == [b - a for a, b in pairwise([*manifest["shards"], len(manifest["terms"])])]
+    if numbers == 1:  # a term per shard
+        assert len(core_shards) == len(core["terms"]) and len(text_shards) == len(text["terms"])
+    # Per field [ref step, tf, length]: the length of the field in that document.
+    position = core["terms"].index("wandelgroep")
+    shard = max(n for n, start in enumerate(core["shards"]) if start <= position)
+    row = core_shards[shard]["postings"][position - core["shards"][shard]]
+    title = core["fields"].index("t")
+    ref = row[title][0]
+    assert row[title][1:3] == [1, full["lengths"][title][ref]] == [1, 1]  # "Wandelgroep"
 
 
 def test_the_display_data_holds_what_a_result_shows(search_site: Path) -> None:
-    """gegevens.json: a result's first lines and its facets; kaartjes.json: the rest."""
+    """gegevens.json: the facets; filters.json: what they read; kaartjes/N.json: the cards."""
     data = json.loads((search_site / urls.SEARCH_DATA).read_text(encoding="utf-8"))
-    cards = json.loads((search_site / urls.SEARCH_CARDS).read_text(encoding="utf-8"))
-    assert data["activiteiten"] == 8
-    columns = data["kolommen"]
-    assert [len(columns[name]) for name in ("titel", "url")] == [8 + 3] * 2
-    assert {len(column) for name, column in columns.items() if name not in ("titel", "url")} == {8}
-    first = {name: column[0] for name, column in columns.items()}
+    assert (data["activiteiten"], data["documenten"]) == (8, 8 + 3)
+    assert "kolommen" not in data
+    filters = json.loads((search_site / urls.SEARCH_FILTERS).read_text(encoding="utf-8"))
+    assert set(filters["kolommen"]) == set(search_documents.FILTER_COLUMNS)
+    assert {len(column) for column in filters["kolommen"].values()} == {8}
+    cards = json.loads((search_site / urls.search_cards(0)).read_text(encoding="utf-8"))
+    assert not (search_site / urls.search_cards(1)).exists()  # 11 documents: one file
+    columns = cards["kolommen"]
+    assert set(columns) == set(search_documents.CARD_COLUMNS)
+    assert [len(columns[name]) for name in ("titel", "url", "fragment")] == [8 + 3] * 3
+    assert {len(c) for n, c in columns.items() if n not in ("titel", "url", "fragment")} == {8}
+    first = {name: column[0] for name, column in {**columns, **filters["kolommen"]}.items()}
     assert first == {
         "titel": "Jongerenwerk Noord",
         "url": "activiteiten/jongerenwerk/",
-        "organisatie": data["organisaties"].index("Buurthuis De Linde"),
+        "fragment": "Een plek voor tieners om te chillen en te sporten.",
+        "organisatie": "Buurthuis De Linde",
         "toegang": 0,  # vrij
         "gratis": 1,
+        "iedereen": 0,
+        "wanneer": first["wanneer"],
+        "waar": first["waar"],
+        "rooster": first["rooster"],
+        "leeftijdstekst": "",
         "ladder": first["ladder"],
         "doelgroepen": first["doelgroepen"],
         "leefgebieden": first["leefgebieden"],
@@ -532,14 +558,28 @@ def test_the_display_data_holds_what_a_result_shows(search_site: Path) -> None:
         "talen": [data["talen"].index(["nl", "Nederlands"])],  # no talen: Dutch
         "soorten": [],  # none named
     }
-    assert cards["kolommen"]["fragment"][0] == "Een plek voor tieners om te chillen en te sporten."
-    assert len(cards["kolommen"]["fragment"]) == 8 + 3
-    assert len(cards["kolommen"]["wanneer"]) == len(cards["kolommen"]["waar"]) == 8
-    assert (columns["titel"][-1], columns["url"][-1], cards["kolommen"]["fragment"][-1]) == (
+    assert first["doelgroepen"]  # so not "voor iedereen"
+    assert (columns["titel"][-1], columns["url"][-1], columns["fragment"][-1]) == (
         "Vrijwilligerscentrale Lindedorp",
         "organisaties/vrijwilligerscentrale/",
         "Wij brengen vrijwilligers en organisaties bij elkaar.",
     )
+
+
+def test_the_cards_come_in_files_of_a_fixed_size(
+    search_content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(search_documents, "CARDS_PER_FILE", 4)
+    out = tmp_path / "out"
+    build(content_dir=search_content, output_dir=out)
+    data = json.loads((out / urls.SEARCH_DATA).read_text(encoding="utf-8"))
+    assert data["kaartjesPerBestand"] == 4
+    files = [json.loads((out / urls.search_cards(n)).read_text("utf-8")) for n in range(3)]
+    assert not (out / urls.search_cards(3)).exists()
+    # Refs 0-3 and 4-7 are activities; 8-10 the three organisations.
+    assert [len(f["kolommen"]["titel"]) for f in files] == [4, 4, 3]
+    assert [len(f["kolommen"]["organisatie"]) for f in files] == [4, 4, 0]
+    assert files[2]["kolommen"]["titel"][-1] == "Vrijwilligerscentrale Lindedorp"
 
 
 def test_every_word_of_a_long_description_is_indexed(tmp_path: Path) -> None:

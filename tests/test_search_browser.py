@@ -16,8 +16,11 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from generator.build import build
-from generator.search.reference import Filters, Searcher
+from generator.search import documents as search_documents
+from generator.search import shards as search_shards
+from generator.search.reference import Filters, Searcher, plan_query
 from tests.helpers import axe_check, watch_errors, write_tree
+from tests.test_parity import shards_of
 from tests.test_search import SEARCH_CONTENT
 
 READY = "#zoeken[data-klaar]"
@@ -122,7 +125,9 @@ def test_the_browser_gives_the_same_results_as_python(
     reference = python_searcher(example_site)
     open_search(page, example_url)
     cases = [(q, {}) for q in QUERIES] + FILTERED
-    found = page.evaluate("cases => cases.map(([q, f]) => socialeKaartZoeken.search(q, f))", cases)
+    found = page.evaluate(
+        "cases => Promise.all(cases.map(([q, f]) => socialeKaartZoeken.search(q, f)))", cases
+    )
     for (query, filters), outcome in zip(cases, found, strict=True):
         expected = reference.search(
             query,
@@ -246,36 +251,76 @@ def test_filters_work_before_the_index_arrives(
     expect(page.locator(RESULT_LINKS)).to_have_text(["Schuldhulpverlening"])
 
 
-def test_cards_fill_in_when_their_details_arrive(
+def test_typed_words_show_the_core_first_and_the_descriptions_after(
     page: Page, errors: list[str], fixture_url: str
 ) -> None:
-    """kaartjes.json comes after the first results: a typed query shows titles at once,
-    a page opened with a query waits for it, so that nothing moves on arrival."""
+    """The shards of the descriptions come after those of the core: a typed query shows
+    what the titles find at once; a page opened with a query waits, so nothing jumps."""
     held = []
-    page.route("**/zoeken/kaartjes.json", lambda route: held.append(route))
+    page.route("**/zoeken/tekst/*.json", lambda route: held.append(route))
     page.goto(fixture_url + "zoeken/?q=koffie")
     page.wait_for_function("() => window.socialeKaartZoeken?.state.textReady")
     expect(page.locator("#zoekstatus")).to_have_text("De zoekfunctie wordt geladen. Een ogenblik.")
     assert page.locator(RESULT_LINKS).count() == 0
     type_query(page, "wandelgroep")
     expect(page.locator(RESULT_LINKS)).to_have_text(["Wandelgroep"])
-    card = page.locator(".zk-resultaat").first
-    assert card.locator(".card-when, .card-where, .card-summary").count() == 0
-    expect(card.locator(".card-meta")).to_contain_text("Vrij toegankelijk")
+    assert page.locator(READY).count() == 0 and held
     for route in held:
         route.continue_()
     page.wait_for_selector(READY)
-    expect(card.locator(".card-where")).to_have_count(1)
-    expect(card.locator(".card-summary")).to_have_count(1)
-
-
-def test_without_the_cards_a_result_still_shows_its_title(page: Page, fixture_url: str) -> None:
-    found = watch_errors(page)
-    page.route("**/zoeken/kaartjes.json", lambda route: route.fulfill(status=500, body="kapot"))
-    open_search(page, fixture_url, "q=wandelgroep")
     expect(page.locator(RESULT_LINKS)).to_have_text(["Wandelgroep"])
-    expect(page.locator("#zoekstatus")).to_have_text("1 resultaat voor ‘wandelgroep’.")
-    assert all("500" in e for e in found), found
+    expect(page.locator(".zk-resultaat").first.locator(".card-summary")).to_have_count(1)
+
+
+@pytest.fixture(scope="module")
+def small_files(tmp_path_factory: pytest.TempPathFactory, serve_site) -> tuple[Path, str]:
+    """The fixture tree with shards of a few terms and cards in files of two."""
+    root = tmp_path_factory.mktemp("kleine-bestanden")
+    content = write_tree(root / "content", SEARCH_CONTENT)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(search_shards, "SHARD_NUMBERS", 10)
+        patch.setattr(search_documents, "CARDS_PER_FILE", 2)
+        build(content_dir=content, output_dir=root / "out")
+    return root / "out", serve_site(root / "out")
+
+
+def test_a_query_loads_only_the_files_it_needs(
+    page: Page, errors: list[str], small_files: tuple[Path, str]
+) -> None:
+    site, small_files_url = small_files
+    asked: list[str] = []
+    page.on("request", lambda r: asked.append(r.url.split("/zoeken/")[-1]))
+    open_search(page, small_files_url, "q=wandelgroep")
+    expect(page.locator(RESULT_LINKS)).to_have_text(["Wandelgroep"])
+    data = [name for name in asked if name.endswith(".json")]
+    # The facets and the term lists, one card file (Wandelgroep's), and the shards of
+    # the terms that "wandelgroep" matches (itself and its parts) only.
+    assert {"gegevens.json", "index.json", "index-tekst.json"} <= set(data)
+    cards = [name for name in data if name.startswith("kaartjes/")]
+    shards = {name for name in data if name.startswith(("kern/", "tekst/"))}
+    planned = plan_query(Searcher.from_site(site).index, ["wandelgroep"]).boosts
+    assert shards == shards_of(site, sorted(planned)) and len(planned) >= 2
+    every = sum(len(list((site / "zoeken" / part).iterdir())) for part in ("kern", "tekst"))
+    assert len(cards) == 1 and len(shards) < every / 5, data
+    assert len(data) == len(set(data))  # nothing twice
+    # A filter brings filters.json (asked for in the background once the rest is in).
+    page.locator("summary", has_text="Toegang").click()
+    page.get_by_label("Vrij toegankelijk").check()
+    expect(page.locator(RESULT_LINKS)).to_have_text(["Wandelgroep"])
+    assert "filters.json" in asked
+
+
+def test_a_card_file_that_fails_says_that_search_does_not_work(
+    page: Page, fixture_url: str
+) -> None:
+    found = watch_errors(page)
+    page.route("**/zoeken/kaartjes/*.json", lambda route: route.fulfill(status=500, body="kapot"))
+    page.goto(fixture_url + "zoeken/?q=wandelgroep")
+    expect(page.locator("#zoekstatus")).to_have_text(
+        "Het zoeken werkt nu niet. Probeer het later opnieuw, of kies hieronder een lijst."
+    )
+    assert page.locator(RESULT_LINKS).count() == 0
+    assert found and all("500" in e for e in found), found
 
 
 def test_without_the_index_filters_still_work(page: Page, fixture_url: str) -> None:

@@ -133,8 +133,7 @@ def test_without_soorten_there_are_no_soort_pages_facet_or_column(minimal_conten
 def test_the_soort_facet_keeps_exactly_the_activities_of_the_soort(example_site: Path) -> None:
     site, _ = check(Path(__file__).parents[1] / "content")
     searcher = Searcher.from_site(example_site)
-    data = json.loads((example_site / "zoeken/gegevens.json").read_text("utf-8"))
-    urls = data["kolommen"]["url"]
+    urls = searcher.data["kolommen"]["url"]
     facet = soup(example_site / "zoeken/index.html").select_one("details[data-facet='soort']")
     assert [box["value"] for box in facet.select("input")] == [t.id for t in site.taxonomy.soorten]
     for kind in site.taxonomy.soorten:

@@ -16,6 +16,7 @@ from dateutil.rrule import rrulestr
 from icalendar import Calendar
 
 from generator.build import build
+from generator.search.reference import read_columns
 from tests.test_validation import failure
 
 TIMES = (
@@ -148,15 +149,11 @@ def test_without_tijden_there_is_no_agenda(minimal_content, tmp_path) -> None:
 
 
 def test_the_same_times_read_the_same_in_search_and_the_handout(site: Path) -> None:
-    cards = json.loads((site / "zoeken/kaartjes.json").read_text("utf-8"))
     wegwijzer = json.loads((site / "wegwijzer/data.json").read_text("utf-8"))
     entry = next(e for e in wegwijzer["activiteiten"] if e["slug"] == "inloop")
     handout = next(f for f in entry["feiten"] if f["label"] == "Wanneer")["delen"][0]["tekst"]
-    card = cards["kolommen"]["wanneer"][
-        json.loads((site / "zoeken/gegevens.json").read_text("utf-8"))["kolommen"]["url"].index(
-            "activiteiten/inloop/"
-        )
-    ]
+    columns = read_columns(site)
+    card = columns["wanneer"][columns["url"].index("activiteiten/inloop/")]
     assert handout.startswith(card)
     assert handout.endswith("Niet op 24 december 2026 en 29 december 2026")
 

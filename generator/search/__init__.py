@@ -5,10 +5,11 @@
 - `documents`: what is indexed and what a result shows (zoeken/gegevens.json, kaartjes.json);
 - `index`: the lunr index and its compact encoding;
 - `encoding`: that encoding straight from the documents, as the build writes it;
-- `shards`: that encoding in two files, zoeken/index.json (core) and index-tekst.json;
+- `shards`: that encoding in small files: the term lists, and shards of postings;
 - `reference`: the browser's query in Python, the test oracle (never part of a build).
 
-`write_index` writes the four files; `page_context` is what templates/zoeken.html needs.
+`write_index` writes the files (urls.SEARCH_*, search_cards, search_shard); `page_context`
+is what templates/zoeken.html needs.
 """
 
 from __future__ import annotations
@@ -22,25 +23,31 @@ from ..model import LADDER, Toegang
 from ..publish import Writer
 from . import shards
 from .compounds import WordList
-from .documents import build_documents, card_data, display_data, used_languages
+from .documents import build_documents, card_files, display_data, filter_data, used_languages
 from .encoding import encode_documents
 from .index import QUERY_SETTINGS
 from .text import STEM_EXCEPTIONS
 
 
 def write_index(site: Site, writer: Writer, words: WordList | None) -> None:
-    """Write gegevens.json, kaartjes.json, index.json and index-tekst.json; compounds
-    split with `words`."""
+    """Write gegevens.json, filters.json, the card files, and the index with its shards;
+    compounds split with `words`."""
     documents = build_documents(site)
-    writer.write_json(urls.SEARCH_DATA, display_data(site, documents))
-    writer.write_json(urls.SEARCH_CARDS, card_data(documents))
+    writer.write_json(urls.SEARCH_DATA, display_data(site))
+    writer.write_json(urls.SEARCH_FILTERS, filter_data(documents))
+    for n, cards in enumerate(card_files(documents)):
+        writer.write_json(urls.search_cards(n), cards)
     payload = encode_documents(documents, words)
     payload["query"] = QUERY_SETTINGS  # js/zoeken/zoek.js builds its queries with these
     payload["stammen"] = STEM_EXCEPTIONS  # and its terms with these
     payload["woordenlijst"] = words.source if words else None  # what split the compounds
-    core, text = shards.split(payload)
+    core, core_shards, text, text_shards = shards.split(payload)
     writer.write_json(urls.SEARCH_INDEX, core)
+    for n, shard in enumerate(core_shards):
+        writer.write_json(urls.search_shard(shards.CORE_DIR, n), shard)
     writer.write_json(urls.SEARCH_TEXT, text)
+    for n, shard in enumerate(text_shards):
+        writer.write_json(urls.search_shard(shards.TEXT_DIR, n), shard)
 
 
 def page_context(site: Site) -> dict[str, Any]:
@@ -67,7 +74,7 @@ def page_context(site: Site) -> dict[str, Any]:
         facets.append(("soort", "Soort aanbod", [(t.id, t.naam) for t in tax.soorten]))
     return {
         "search_data": urls.SEARCH_DATA,
-        "search_cards": urls.SEARCH_CARDS,
+        "search_filters": urls.SEARCH_FILTERS,
         "search_index": urls.SEARCH_INDEX,
         "search_text": urls.SEARCH_TEXT,
         "search_scripts": [urls.vendor(name) for _, name in SEARCH_SCRIPTS],

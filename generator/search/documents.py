@@ -1,9 +1,10 @@
 """Search documents: what is indexed of each activity and organisation, and what a result shows.
 
 Activities come first (in site order), then organisations; a document's ref is its
-position. `display_data` is zoeken/gegevens.json: small, loaded first, so filters
-work before the index arrives; `card_data` is zoeken/kaartjes.json, the rest of what a
-result card shows. No I/O.
+position. `display_data` is zoeken/gegevens.json, small and loaded first; `filter_data`
+is zoeken/filters.json, what the filters read; `card_files` are zoeken/kaartjes/N.json,
+what a result card shows, in files of CARDS_PER_FILE documents, so that a page of
+results loads only the files of its own results. No I/O.
 """
 
 from __future__ import annotations
@@ -22,19 +23,18 @@ from ..markup import plain_text, shorten
 from ..model import LADDER, Toegang
 from .text import terms
 
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 
-# What a result shows, in two files, each a table by column ("kolommen": name -> one
-# value per document, by ref). gegevens.json comes first: what filters and a card's
-# first lines need. toegang, organisatie and the taxonomy columns hold positions in
-# the lists of the same name; ladder holds rung numbers; leeftijd is [min, max] with
-# null for no limit. kaartjes.json comes after it, like the descriptions of the
-# index: the short text, wanneer and waar. Only titel, url and fragment have a value
-# for organisations, so the other columns are as long as there are activities.
-COLUMNS = (
-    "titel",
-    "url",
-    "organisatie",
+# What a result shows and what filters read, each a table by column ("kolommen": name ->
+# one value per document, by ref).
+# - zoeken/filters.json, FILTER_COLUMNS of every activity: toegang and the taxonomy
+#   columns hold positions in the lists of gegevens.json of the same name; ladder holds
+#   rung numbers; leeftijd is [min, max] with null for no limit.
+# - zoeken/kaartjes/N.json, CARD_COLUMNS of refs N * CARDS_PER_FILE onwards: a result card
+#   (organisatie is the name; iedereen is 1 when the activity names no doelgroep). Only
+#   titel, url and fragment have a value for organisations, so in a file that holds both
+#   the other columns stop at the last activity.
+FILTER_COLUMNS = (
     "toegang",
     "gratis",
     "ladder",
@@ -45,7 +45,20 @@ COLUMNS = (
     "talen",
     "soorten",
 )
-CARD_COLUMNS = ("fragment", "wanneer", "waar", "rooster", "leeftijdstekst")
+CARD_COLUMNS = (
+    "titel",
+    "url",
+    "fragment",
+    "organisatie",
+    "toegang",
+    "gratis",
+    "iedereen",
+    "wanneer",
+    "waar",
+    "rooster",
+    "leeftijdstekst",
+)
+CARDS_PER_FILE = 100
 # The search filters ("facetten"): the URL parameter, the column it filters on (also the
 # name of the list of its values), and whether a row holds the value's position in that
 # list or the value itself.
@@ -138,7 +151,6 @@ def build_documents(site: Site) -> list[Document]:
 
     The municipality's own vocabulary (content/zoekwoorden.yaml) is added to each
     document's synonyms field; see `_with_vocabulary`."""
-    org_number = {o.slug: n for n, o in enumerate(site.organisations)}
     kinds = ("doelgroepen", "leefgebieden", "wijken", "soorten")
     term_number = {k: {t.id: n for n, t in enumerate(site.taxonomy.kind(k))} for k in kinds}
     toegang_number = {t: n for n, t in enumerate(Toegang)}
@@ -157,8 +169,9 @@ def build_documents(site: Site) -> list[Document]:
             "titel": a.titel,
             "url": urls.activity(a.slug),
             "fragment": shorten(text, SNIPPET_CHARS),
-            "organisatie": org_number[a.organisatie],
+            "organisatie": org.naam,
             "toegang": toegang_number[a.toegang],
+            "iedereen": 0 if a.doelgroepen else 1,
             "gratis": 1 if a.is_gratis else 0,
             "ladder": list(a.ladder),
             **{k: [term_number[k][i] for i in getattr(a, k)] for k in kinds},
@@ -201,12 +214,10 @@ def _columns(documents: Sequence[Document], names: Sequence[str]) -> dict[str, l
     return {name: [d.display[name] for d in documents if name in d.display] for name in names}
 
 
-def display_data(site: Site, documents: Sequence[Document]) -> dict[str, Any]:
-    """gegevens.json: the facets and their vocabularies, and the COLUMNS by document.
-
-    A document's ref in the index is its position in each column; the first
-    "activiteiten" refs are activities.
-    """
+def display_data(site: Site) -> dict[str, Any]:
+    """gegevens.json: the facets and their vocabularies, how many documents there are, and
+    how the cards are cut into files. A document's ref is its position in the index; the
+    first "activiteiten" refs are activities."""
     return {
         "v": FORMAT_VERSION,
         # "leegPast": an empty list applies to every value (see generator/applies.py); so
@@ -216,7 +227,8 @@ def display_data(site: Site, documents: Sequence[Document]) -> dict[str, Any]:
             for n, c, w in FACETS
         ],
         "activiteiten": len(site.activities),
-        "organisaties": [o.naam for o in site.organisations],
+        "documenten": len(site.activities) + len(site.organisations),
+        "kaartjesPerBestand": CARDS_PER_FILE,
         "toegang": [[t.value, present.toegang_label(t)] for t in Toegang],
         "ladder": [[r.number, r.naam] for r in LADDER],
         "doelgroepen": [[t.id, t.naam] for t in site.taxonomy.doelgroepen],
@@ -224,10 +236,17 @@ def display_data(site: Site, documents: Sequence[Document]) -> dict[str, Any]:
         "wijken": [[t.id, t.naam] for t in site.taxonomy.wijken],
         "talen": [list(pair) for pair in used_languages(site)],
         "soorten": [[t.id, t.naam] for t in site.taxonomy.soorten],
-        "kolommen": _columns(documents, COLUMNS),
     }
 
 
-def card_data(documents: Sequence[Document]) -> dict[str, Any]:
-    """kaartjes.json: the CARD_COLUMNS by document, loaded after gegevens.json."""
-    return {"v": FORMAT_VERSION, "kolommen": _columns(documents, CARD_COLUMNS)}
+def filter_data(documents: Sequence[Document]) -> dict[str, Any]:
+    """filters.json: the FILTER_COLUMNS of every activity."""
+    return {"v": FORMAT_VERSION, "kolommen": _columns(documents, FILTER_COLUMNS)}
+
+
+def card_files(documents: Sequence[Document]) -> list[dict[str, Any]]:
+    """kaartjes/N.json: the CARD_COLUMNS of CARDS_PER_FILE documents each, in ref order."""
+    return [
+        {"v": FORMAT_VERSION, "kolommen": _columns(documents[n : n + CARDS_PER_FILE], CARD_COLUMNS)}
+        for n in range(0, len(documents), CARDS_PER_FILE)
+    ]

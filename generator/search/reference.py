@@ -32,7 +32,34 @@ from .text import term
 from .text import words as text_words
 
 FACETS = ("doelgroep", "ladder", "leefgebied", "wijk", "toegang", "taal", "soort")
-FILES = (urls.SEARCH_DATA, urls.SEARCH_INDEX, urls.SEARCH_TEXT)
+
+
+def read_index(site_dir: Path) -> dict[str, Any]:
+    """The whole encoded index of a built site, from index.json, index-tekst.json and
+    every shard they name."""
+    core, text = _read(site_dir, urls.SEARCH_INDEX), _read(site_dir, urls.SEARCH_TEXT)
+
+    def part(manifest: dict[str, Any], folder: str) -> list[Any]:
+        count = len(manifest["shards"])
+        return [_read(site_dir, urls.search_shard(folder, n)) for n in range(count)]
+
+    return shards.join(core, part(core, shards.CORE_DIR), text, part(text, shards.TEXT_DIR))
+
+
+def read_columns(site_dir: Path) -> dict[str, list[Any]]:
+    """Every column of filters.json and of the card files of a built site, each one list
+    by ref (the card columns of activities only are as long as there are activities)."""
+    data = _read(site_dir, urls.SEARCH_DATA)
+    per_file = data["kaartjesPerBestand"]
+    columns: dict[str, list[Any]] = {}
+    for n in range(0, data["documenten"], per_file):
+        for name, values in _read(site_dir, urls.search_cards(n // per_file))["kolommen"].items():
+            columns.setdefault(name, []).extend(values)
+    return {**columns, **_read(site_dir, urls.SEARCH_FILTERS)["kolommen"]}
+
+
+def _read(site_dir: Path, name: str) -> Any:
+    return json.loads((site_dir / name).read_text(encoding="utf-8"))
 
 
 @dataclass(frozen=True)
@@ -79,7 +106,7 @@ class Results:
 
 @dataclass
 class Searcher:
-    """Runs queries as js/zoeken/zoek.js does, on the same two files."""
+    """Runs queries as js/zoeken/zoek.js does, on the same files."""
 
     data: dict[str, Any]
     index: Index
@@ -94,16 +121,11 @@ class Searcher:
         }
 
     @classmethod
-    def from_json(cls, data_json: str, index_json: str, text_json: str) -> Searcher:
-        """From gegevens.json, index.json and index-tekst.json (the whole index)."""
-        full = shards.merge(json.loads(index_json), json.loads(text_json))
-        return cls(json.loads(data_json), decode_index(full))
-
-    @classmethod
     def from_site(cls, site_dir: Path) -> Searcher:
-        """From the search files of a built site."""
-        read = [(site_dir / name).read_text(encoding="utf-8") for name in FILES]
-        return cls.from_json(*read)
+        """From the search files of a built site: the whole index, and gegevens.json with
+        the columns of filters.json and of the card files (`read_columns`)."""
+        data = {**_read(site_dir, urls.SEARCH_DATA), "kolommen": read_columns(site_dir)}
+        return cls(data, decode_index(read_index(site_dir)))
 
     def search(self, query: str, filters: Filters | None = None) -> Results:
         filters = filters or Filters()
@@ -205,10 +227,18 @@ def _add(found: dict[str, int], index: Index, token_set: TokenSet, boost: int) -
         found[match] = found.get(match, 0) + boost
 
 
-def run_query(index: Index, terms: Iterable[str]) -> tuple[list[Hit], int, set[str]]:
-    """The hits for the query terms, best first: those with the most words first, then
-    by score, then in site order. Also how many words matched anything, and the terms
-    that matched nothing."""
+@dataclass(frozen=True)
+class Plan:
+    """What the query terms match: the index terms to score with and their boosts."""
+
+    boosts: dict[str, int]
+    expansions: list[Expansion]
+    unmatched: set[str]
+
+
+def plan_query(index: Index, terms: Iterable[str]) -> Plan:
+    """The expansions of the query terms, before anything is scored (zoek.js planQuery:
+    the browser loads the shards of `boosts`' terms, and only those)."""
     boosts: dict[str, int] = {}
     expansions: list[Expansion] = []
     unmatched: set[str] = set()
@@ -222,6 +252,15 @@ def run_query(index: Index, terms: Iterable[str]) -> tuple[list[Hit], int, set[s
             boosts[match] = boosts.get(match, 0) + boost
         for part in expansion.parts:
             boosts[part] = boosts.get(part, 0) + PART_BOOST
+    return Plan(boosts, expansions, unmatched)
+
+
+def run_query(index: Index, terms: Iterable[str]) -> tuple[list[Hit], int, set[str]]:
+    """The hits for the query terms, best first: those with the most words first, then
+    by score, then in site order. Also how many words matched anything, and the terms
+    that matched nothing."""
+    planned = plan_query(index, terms)
+    boosts, expansions, unmatched = planned.boosts, planned.expansions, planned.unmatched
     if not boosts:
         return [], 0, unmatched
 

@@ -2,22 +2,42 @@
 import assert from "node:assert/strict";
 import { describe as group, test } from "node:test";
 
-import { decodeIndex, mergeIndex } from "../../templates/static/js/zoeken/index.js";
+import { ShardedIndex, vocabulary } from "../../templates/static/js/zoeken/index.js";
 import { createText, undouble } from "../../templates/static/js/zoeken/tekst.js";
 import {
-  describe, editDistance, expand, filterCount, makeFilter, noFilters, queryWords, runQuery, search,
-  splitTerm, suggest,
+  describe, editDistance, expand, filterCount, makeFilter, noFilters, planQuery, prepare, queryWords,
+  runQuery, search, splitTerm, suggest,
 } from "../../templates/static/js/zoeken/zoek.js";
 import { builtJSON } from "./golden.js";
 import { lunr } from "./lunr.js";
 
-const data = builtJSON("zoeken/gegevens.json");
-const json = mergeIndex(builtJSON("zoeken/index.json"), builtJSON("zoeken/index-tekst.json"));
-const text = createText(lunr, json.stammen);
-const engine = { lunr, text, data, index: decodeIndex(lunr, json), settings: json.query };
+const data = { ...builtJSON("zoeken/gegevens.json"), kolommen: builtJSON("zoeken/filters.json").kolommen };
+const core = builtJSON("zoeken/index.json");
+const descriptions = builtJSON("zoeken/index-tekst.json");
+const text = createText(lunr, core.stammen);
+const loaded = [];
+const load = (path) => {
+  loaded.push(path);
+  return Promise.resolve(builtJSON("zoeken/" + path));
+};
+
+function wholeIndex() {
+  const index = new ShardedIndex(lunr, core, load);
+  index.addText(descriptions);
+  return index;
+}
+
+const index = wholeIndex();
+await index.fetch([...core.terms, ...descriptions.terms]); // every shard, for these tests
+const engine = { lunr, text, data, index, settings: core.query };
+const vocab = index.vocabulary(false);
+const cardTitles = [];
+for (let n = 0; n * data.kaartjesPerBestand < data.documenten; n++) {
+  cardTitles.push(...builtJSON("zoeken/kaartjes/" + n + ".json").kolommen.titel);
+}
 
 function titles(outcome) {
-  return outcome.hits.map((h) => data.kolommen.titel[h.ref]);
+  return outcome.hits.map((h) => cardTitles[h.ref]);
 }
 
 function filters(chosen) {
@@ -85,22 +105,23 @@ group("query", () => {
     assert.deepEqual(outcome.unmatched, ["xyzzy"]);
     assert.equal(outcome.complete, outcome.hits.length);
     assert.ok(outcome.hits.length > 0);
-    const raw = runQuery(lunr, engine.index, engine.settings, ["xyzzy", "koffie"]);
+    const planned = planQuery(lunr, vocab, engine.settings, ["xyzzy", "koffie"]);
+    const raw = runQuery(index.indexFor(planned.keys), planned);
     assert.deepEqual([...raw.unmatched], ["xyzzy"]);
     assert.equal(raw.active, 1);
   });
   test("a compound query word is found through its parts", () => {
     // "werkplaatsbegeleiding" is nowhere, but werkplaats and begeleid(er) are.
-    assert.deepEqual(splitTerm(engine.index, engine.settings.samenstelling, "koffiewandel"), [
+    assert.deepEqual(splitTerm(vocab, engine.settings.samenstelling, "koffiewandel"), [
       "koffie", "wandel",
     ]);
-    assert.equal(splitTerm(engine.index, engine.settings.samenstelling, "koffie"), null);
+    assert.equal(splitTerm(vocab, engine.settings.samenstelling, "koffie"), null);
   });
   test("a typo is tried only when nothing else matches", () => {
-    const exact = expand(lunr, engine.index, engine.settings, "wandel");
+    const exact = expand(lunr, vocab, engine.settings, "wandel");
     assert.ok(exact.terms.has("wandel") && exact.terms.size >= 1);
     assert.ok(![...exact.terms.keys()].some((t) => t !== "wandel" && !t.startsWith("wandel")));
-    const typo = expand(lunr, engine.index, engine.settings, "wandwl");
+    const typo = expand(lunr, vocab, engine.settings, "wandwl");
     assert.ok(typo.terms.has("wandel"));
   });
   test("nothing typed and no filter is no result, not everything", () => {
@@ -195,24 +216,42 @@ group("no result", () => {
     assert.equal(editDistance("wndlgroep", "wandelgroep"), 2);
   });
   test("a close word of the index is suggested, nothing for a far one", () => {
-    assert.equal(suggest(lunr, engine.index, "wnadlgroep"), "wandelgroep"); // a swap and a gap
-    assert.equal(suggest(lunr, engine.index, "kofiie"), "koffie");
-    assert.equal(suggest(lunr, engine.index, "xyzzyq"), null);
-    assert.equal(suggest(lunr, engine.index, "kof"), null); // too short to guess
+    assert.equal(suggest(lunr, vocab, "wnadlgroep"), "wandelgroep"); // a swap and a gap
+    assert.equal(suggest(lunr, vocab, "kofiie"), "koffie");
+    assert.equal(suggest(lunr, vocab, "xyzzyq"), null);
+    assert.equal(suggest(lunr, vocab, "kof"), null); // too short to guess
   });
 });
 
-group("the index in two files", () => {
-  test("the core alone finds titles; merged, the descriptions too", () => {
-    const core = builtJSON("zoeken/index.json");
-    const alone = { ...engine, index: decodeIndex(lunr, core) };
-    assert.ok(titles(search(alone, "wandelgroep", filters())).includes("Wandelgroep"));
+group("the index in shards", () => {
+  test("the core alone finds titles; with the descriptions, their words too", () => {
+    assert.ok(titles(search(engine, "wandelgroep", filters(), true)).includes("Wandelgroep"));
     // "toeslagen" is only in the description of the Spreekuur geldzaken.
-    assert.deepEqual(titles(search(alone, "toeslagen", filters())), []);
+    assert.deepEqual(titles(search(engine, "toeslagen", filters(), true)), []);
     assert.deepEqual(titles(search(engine, "toeslagen", filters())), ["Spreekuur geldzaken"]);
   });
-  test("merging keeps the terms sorted and every field's lengths", () => {
-    assert.deepEqual(json.terms, [...json.terms].sort());
-    assert.ok(json.lengths.every((lengths) => lengths.length === data.kolommen.titel.length));
+  test("a search waits for its shards and filters.json, and prepare loads them", async () => {
+    const fresh = { ...engine, index: wholeIndex(), data: { ...data, kolommen: undefined } };
+    fresh.loadFilters = async () => {
+      fresh.data.kolommen = data.kolommen;
+    };
+    loaded.length = 0;
+    assert.equal(search(fresh, "toeslagen", filters()), null);
+    assert.equal(search(fresh, "", filters({ gratis: true })), null);
+    await prepare(fresh, "toeslagen", filters({ gratis: true }));
+    // "toeslagen" is a term of the descriptions only: their one shard, not the core's.
+    assert.deepEqual(loaded, ["tekst/0.json"]);
+    assert.deepEqual(titles(search(fresh, "toeslagen", filters({ gratis: true }))),
+      ["Spreekuur geldzaken"]);
+  });
+  test("the term lists are sorted, with a count per term, and shards in order", () => {
+    for (const part of [core, descriptions]) {
+      assert.deepEqual(part.terms, [...part.terms].sort());
+      assert.equal(part.df.length, part.terms.length);
+      assert.ok(part.df.every((n) => n > 0));
+      assert.equal(part.shards[0], 0);
+    }
+    const both = vocabulary(lunr, [core, descriptions]);
+    assert.ok(both.has("toeslag") && both.has("wandelgroep") && !both.has("xyzzy"));
   });
 });

@@ -1,17 +1,21 @@
 /* Search on /zoeken/: the page (form, URL state, results); the logic is in zoek.js.
  *
- * Loads zoeken/gegevens.json (the facets and a result's first lines) and
- * zoeken/index.json (a lunr index in a compact form) and searches as you type; then
- * zoeken/kaartjes.json (the rest of a result card) and zoeken/index-tekst.json (the
- * descriptions), after which results are complete.
+ * Loads zoeken/gegevens.json (the facets) and zoeken/index.json (the terms of the core
+ * of the index) and searches as you type: for each query only the shards of the index
+ * that hold its terms (index.js), and the card files of the results on screen
+ * (zoeken/kaartjes/N.json). Then zoeken/index-tekst.json (the terms of the
+ * descriptions), after which results are complete, and zoeken/filters.json (what the
+ * filters read), at once when a filter is chosen.
  * Needs lunr.js, lunr.stemmer.support.js and lunr.nl.js, loaded before this module.
  */
 import { el } from "../dom.js";
 import { listButton } from "../lijstje/knop.js";
 import { happensOn } from "../vandaag.js";
-import { decodeIndex, mergeIndex } from "./index.js";
+import { ShardedIndex } from "./index.js";
 import { createText } from "./tekst.js";
-import { describe, filterCount, noFilters, queryWords, search, suggest } from "./zoek.js";
+import {
+  describe, filterCount, noFilters, prepare, queryWords, search, suggest,
+} from "./zoek.js";
 
 const PAGE_SIZE = 30;
 const TYPING_DELAY = 150; // ms after the last key before searching
@@ -74,42 +78,62 @@ function queryString(form) {
   return text ? "?" + text : "";
 }
 
+/** The card files (numbers) that hits[start:end] need and that are not loaded yet. */
+function missingCards(state, hits, start, end) {
+  const per = state.engine.data.kaartjesPerBestand;
+  const files = new Set(hits.slice(start, end).map((h) => Math.floor(h.ref / per)));
+  return [...files].filter((n) => !state.cards.has(n));
+}
+
+function loadCards(state, numbers) {
+  return Promise.all(numbers.map((n) => {
+    if (!state.pendingCards.has(n)) {
+      const url = new URL("kaartjes/" + n + ".json", state.dataURL).href;
+      state.pendingCards.set(n, getJSON(url).then((file) => {
+        state.cards.set(n, file.kolommen);
+      }).finally(() => state.pendingCards.delete(n)));
+    }
+    return state.pendingCards.get(n);
+  }));
+}
+
 function resultItem(state, ref) {
   const data = state.engine.data;
-  const column = data.kolommen;
-  const card = state.cards || { fragment: [], wanneer: [], waar: [], rooster: [], leeftijdstekst: [] }; // not yet
+  const per = data.kaartjesPerBestand;
+  const columns = state.cards.get(Math.floor(ref / per));
+  const card = (name) => columns[name][ref % per];
   const activity = ref < data.activiteiten;
   const meta = el("p", { class: "card-meta" });
   if (activity) {
-    const toegang = data.toegang[column.toegang[ref]];
-    meta.append(data.organisaties[column.organisatie[ref]] + " · ");
+    const toegang = data.toegang[card("toegang")];
+    meta.append(card("organisatie") + " · ");
     meta.append(el("span", { class: "toegang toegang-" + toegang[0] }, toegang[1]));
-    if (column.gratis[ref]) {
+    if (card("gratis")) {
       meta.append(" · ", el("span", { class: "gratis" }, "gratis"));
     }
-    if (!column.doelgroepen[ref].length) {
+    if (card("iedereen")) {
       meta.append(" · ", el("span", { class: "voor-iedereen" }, "voor iedereen"));
     }
-    if (card.leeftijdstekst[ref]) {
-      meta.append(" · ", el("span", { class: "leeftijd" }, card.leeftijdstekst[ref]));
+    if (card("leeftijdstekst")) {
+      meta.append(" · ", el("span", { class: "leeftijd" }, card("leeftijdstekst")));
     }
   } else {
     meta.textContent = "Organisatie";
   }
-  const line = (name, className, label, badge) => activity && card[name][ref]
+  const line = (name, className, label, badge) => activity && card(name)
     ? el("p", { class: className }, badge || null, badge ? " " : null,
-      el("span", { class: "visually-hidden" }, label), card[name][ref])
+      el("span", { class: "visually-hidden" }, label), card(name))
     : null;
-  const today = activity && card.rooster && card.rooster[ref] && happensOn(card.rooster[ref], new Date())
+  const today = activity && card("rooster") && happensOn(card("rooster"), new Date())
     ? el("strong", { class: "vandaag" }, "Vandaag")
     : null;
   return el("li", { class: "card zk-resultaat" },
-    el("h3", { class: "card-title" }, el("a", { href: state.root + column.url[ref] }, column.titel[ref])),
+    el("h3", { class: "card-title" }, el("a", { href: state.root + card("url") }, card("titel"))),
     meta,
     line("wanneer", "card-when", "Wanneer: ", today),
     line("waar", "card-where", "Waar: "),
-    card.fragment[ref] ? el("p", { class: "card-summary" }, card.fragment[ref]) : null,
-    activity ? listButton(column.url[ref].split("/")[1], column.titel[ref]) : null,
+    card("fragment") ? el("p", { class: "card-summary" }, card("fragment")) : null,
+    activity ? listButton(card("url").split("/")[1], card("titel")) : null,
   );
 }
 
@@ -146,10 +170,11 @@ function showHelp(state, query, outcome) {
   if (!lost || !state.engine.index) {
     return;
   }
+  const vocab = state.engine.index.vocabulary(false);
   const unmatched = new Set(outcome.hits.length ? outcome.unmatched : words.map((w) => w[0]));
   let changed = false;
   const better = words.map(([word]) => {
-    const close = unmatched.has(word) ? suggest(state.engine.lunr, state.engine.index, word) : null;
+    const close = unmatched.has(word) ? suggest(state.engine.lunr, vocab, word) : null;
     changed = changed || Boolean(close);
     return close || word;
   }).join(" ");
@@ -206,11 +231,24 @@ function updateFacetCounts(form) {
   document.querySelector('[data-aantal="alle"]').textContent = total ? "(" + total + " gekozen)" : "";
 }
 
+function getJSON(url) {
+  return fetch(url).then((response) => {
+    if (!response.ok) {
+      throw new Error(url + ": " + response.status);
+    }
+    return response.json();
+  });
+}
+
 function start(root, lunr) {
   const form = document.getElementById("zoekformulier");
+  const here = (name) => new URL(root.getAttribute(name), location.href).href;
+  const indexURL = here("data-index");
   const state = {
     engine: { lunr, text: createText(lunr), data: null, index: null, settings: null },
-    cards: null, // the columns of kaartjes.json, once loaded
+    dataURL: here("data-gegevens"),
+    cards: new Map(), // card file number -> its columns, once loaded
+    pendingCards: new Map(),
     shown: 0,
     outcome: null,
     root: root.getAttribute("data-root"),
@@ -219,11 +257,18 @@ function start(root, lunr) {
     more: document.getElementById("meer-resultaten"),
     failed: false,
     indexFailed: false,
-    textReady: false, // index-tekst.json merged in
-    cardsReady: false, // kaartjes.json in
+    textReady: false, // index-tekst.json in (or failed: what there is, is all there will be)
     typed: false,
+    run: 0, // the number of the latest run, so that an answer for an older one is dropped
   };
   let typingTimer = 0;
+  let filtersLoading = null;
+  state.engine.loadFilters = () => {
+    filtersLoading = filtersLoading || getJSON(here("data-filters")).then((file) => {
+      state.engine.data.kolommen = file.kolommen;
+    }, fail);
+    return filtersLoading;
+  };
 
   // The count is set at the moment the results appear (a polite live region).
   function announce(text) {
@@ -240,6 +285,21 @@ function start(root, lunr) {
     });
   }
 
+  // Run again once `loading` is done, unless another run came after this one.
+  function afterwards(loading, number, onError, options) {
+    loading.then(() => {
+      if (number === state.run) {
+        run({ ...options, now: true });
+      }
+    }, onError);
+  }
+
+  function indexBroken() {
+    state.indexFailed = true;
+    state.engine.index = null;
+    run({ now: true });
+  }
+
   function run(options = {}) {
     clearTimeout(typingTimer);
     updateFacetCounts(form);
@@ -251,21 +311,56 @@ function start(root, lunr) {
     if (state.failed || !state.engine.data) {
       return;
     }
+    const number = ++state.run;
+    const engine = state.engine;
     const query = form.elements.q.value;
     const filters = readFilters(form);
-    // Results from what has arrived only while someone types: a page opened with a query
-    // or filters waits for the descriptions and the cards too, so that its results do
-    // not jump when they arrive.
-    const words = queryWords(state.engine.text, query).length;
-    const settled = state.cardsReady && (state.textReady || !words);
-    const asked = words || filterCount(state.engine.data, filters);
-    state.outcome = settled || state.typed || !asked ? search(state.engine, query, filters) : null;
+    const words = queryWords(engine.text, query).length;
+    let outcome = search(engine, query, filters);
+    if (outcome === null && !(words && !engine.index)) {
+      afterwards(prepare(engine, query, filters), number, indexBroken, options);
+    }
+    // Results are complete once the descriptions are in. Until then someone who types
+    // sees the results of the core (titles, zoektermen, taxonomy); a page opened with a
+    // query or filters waits, so that its results do not jump.
+    const complete = outcome !== null && (state.textReady || !words);
+    if (!complete && state.typed && words && engine.index) {
+      outcome = outcome || search(engine, query, filters, true);
+      if (outcome === null) {
+        afterwards(prepare(engine, query, filters, true), number, indexBroken, options);
+      }
+    } else if (!complete) {
+      outcome = null;
+    }
+    const missing = outcome ? missingCards(state, outcome.hits, 0, PAGE_SIZE) : [];
+    if (missing.length) {
+      afterwards(loadCards(state, missing), number, fail, options);
+      if (state.outcome) {
+        root.removeAttribute("data-klaar");
+        return; // what is on screen stays until the cards of the new results are in
+      }
+      outcome = null;
+    }
+    state.outcome = outcome;
     render(state, state.outcome, false);
     showHelp(state, query, state.outcome);
     state.results.setAttribute("aria-busy", state.outcome || state.indexFailed ? "false" : "true");
     announce(status(query, filters));
     if (options.focus && state.outcome) {
       document.getElementById("kop-resultaten").focus();
+    }
+    // data-klaar: what is on screen stays so until someone types or chooses (for tests).
+    if (state.textReady && ((complete && outcome) || (words && state.indexFailed))) {
+      if (!state.readyMs) {
+        state.readyMs = performance.now(); // since navigation start
+        engine.loadFilters(); // after the first results, and before anyone chooses a filter
+      }
+      root.setAttribute("data-klaar", "true");
+    } else {
+      root.removeAttribute("data-klaar");
+    }
+    if (outcome && words && !state.firstMs) {
+      state.firstMs = performance.now();
     }
   }
 
@@ -274,6 +369,7 @@ function start(root, lunr) {
     state.results.textContent = "";
     state.more.hidden = true;
     state.results.setAttribute("aria-busy", "false");
+    root.removeAttribute("data-klaar");
     announce("Het zoeken werkt nu niet. Probeer het later opnieuw, of kies hieronder een lijst.");
   }
 
@@ -299,11 +395,18 @@ function start(root, lunr) {
     run();
   });
   state.more.addEventListener("click", () => {
-    const first = render(state, state.outcome, true);
-    announce(status(form.elements.q.value, readFilters(form)));
-    if (first) {
-      first.querySelector("a").focus();
-    }
+    const number = state.run;
+    const missing = missingCards(state, state.outcome.hits, state.shown, state.shown + PAGE_SIZE);
+    loadCards(state, missing).then(() => {
+      if (number !== state.run) {
+        return;
+      }
+      const first = render(state, state.outcome, true);
+      announce(status(form.elements.q.value, readFilters(form)));
+      if (first) {
+        first.querySelector("a").focus();
+      }
+    }, fail);
   });
   window.addEventListener("popstate", () => {
     writeForm(form, new URLSearchParams(location.search));
@@ -322,70 +425,38 @@ function start(root, lunr) {
   state.results.setAttribute("aria-busy", "true");
   announce("De zoekfunctie wordt geladen. Een ogenblik.");
 
-  function getJSON(url) {
-    return fetch(url).then((response) => {
-      if (!response.ok) {
-        throw new Error(url + ": " + response.status);
-      }
-      return response.json();
-    });
-  }
-  // Display data and facets first (small): filters work before the index arrives.
-  const dataLoaded = getJSON(root.getAttribute("data-gegevens")).then((data) => {
+  // The facets first (small): filters work before the index arrives.
+  const dataLoaded = getJSON(state.dataURL).then((data) => {
     state.engine.data = data;
     run({ now: true });
   }, fail);
-  // The core of the index first (titles, zoektermen, taxonomy): the first results come
-  // from it; then the description text, after which the results are complete.
-  const indexLoaded = getJSON(root.getAttribute("data-index")).then((json) => {
-    const started = performance.now();
-    state.engine.index = decodeIndex(lunr, json);
-    state.engine.settings = json.query;
-    state.engine.text = createText(lunr, json.stammen); // with the index's own exceptions
-    state.decodeMs = performance.now() - started;
-    return json;
+  // The terms of the core of the index (titles, zoektermen, taxonomy): the first
+  // results come from them; then those of the descriptions.
+  const indexLoaded = getJSON(indexURL).then((core) => {
+    const load = (path) => getJSON(new URL(path, indexURL).href);
+    state.engine.index = new ShardedIndex(lunr, core, load);
+    state.engine.settings = core.query;
+    state.engine.text = createText(lunr, core.stammen); // with the index's own exceptions
   });
-  const firstLoaded = Promise.all([dataLoaded, indexLoaded]);
-  // The cards: for a page opened with a query, at once, beside the index, because its
-  // results wait for both (so nothing jumps); else after the display data, before anyone
-  // has typed, so that they do not slow down the first results of what is typed.
-  const opened = form.elements.q.value.trim();
-  const cardsLoaded = (opened ? Promise.resolve() : dataLoaded)
-    .then(() => getJSON(root.getAttribute("data-kaartjes")))
-    .then((cards) => {
-      state.cards = cards.kolommen;
-    }, () => {}) // without them, a card shows its title, organisation and toegang
-    .then(() => {
-      state.cardsReady = true;
-      run({ now: true });
-    });
-  const textLoaded = indexLoaded.then((core) => getJSON(root.getAttribute("data-tekst"))
-    .then((text) => {
-      state.engine.index = decodeIndex(lunr, mergeIndex(core, text));
-      state.textReady = true;
-    }));
-  const failed = () => {
+  const textLoaded = indexLoaded.then(() => getJSON(here("data-tekst"))).then((text) => {
+    state.engine.index.addText(text);
+  });
+  const loaded = textLoaded.catch(() => {
     state.indexFailed = !state.engine.index;
-    state.textReady = true; // what there is, is all there will be
-  };
-  firstLoaded.then(() => {
-    run({ now: true });
-    state.firstMs = performance.now(); // since navigation start
-  }, failed);
-  Promise.all([dataLoaded, textLoaded]).catch(failed).then(() => cardsLoaded).then(() => {
-    run({ now: true });
-    state.readyMs = performance.now(); // since navigation start
-    root.setAttribute("data-klaar", "true");
+  }).then(() => {
+    state.textReady = true;
   });
+  Promise.all([dataLoaded, indexLoaded]).catch(() => {}).then(() => run({ now: true }));
+  Promise.all([dataLoaded, loaded]).then(() => run({ now: true }));
 
-  // For tests and the benchmark: the same search without the page.
+  // For tests and the benchmark: the same search without the page, once all is loaded.
   window.socialeKaartZoeken = {
     state,
     terms: (text) => state.engine.text.terms(text),
-    decodeIndex: (json) => decodeIndex(lunr, json),
-    mergeIndex,
-    search(query, filters) {
+    async search(query, filters) {
+      await Promise.all([dataLoaded, loaded]);
       const f = { ...noFilters(state.engine.data), ...(filters || {}) };
+      await prepare(state.engine, query, f);
       return search(state.engine, query, f);
     },
   };

@@ -24,15 +24,15 @@ export function filterCount(data, filters) {
 
 /**
  * The parts of a term as a compound of index terms, or null (compounds.py: split, with
- * the rule the index carries in settings.samenstelling).
+ * the rule the index carries in settings.samenstelling). `vocab` is index.js vocabulary.
  */
-export function splitTerm(idx, rule, term) {
+export function splitTerm(vocab, rule, term) {
   const n = term.length;
   if (n < rule.minWoord) {
     return null;
   }
   const notHead = new Set(rule.geenKop);
-  const known = (part) => part in idx.invertedIndex;
+  const known = (part) => vocab.has(part);
   // best[i]: the best split of term[i:] as [number of parts, parts], or null.
   const best = new Array(n + 1).fill(null);
   best[n] = [0, []];
@@ -64,8 +64,8 @@ export function splitTerm(idx, rule, term) {
   return best[0] && best[0][0] >= 2 ? best[0][1] : null;
 }
 
-function addMatches(found, idx, tokenSet, boost) {
-  for (const term of idx.tokenSet.intersect(tokenSet).toArray()) {
+function addMatches(found, vocab, tokenSet, boost) {
+  for (const term of vocab.tokenSet.intersect(tokenSet).toArray()) {
     found.set(term, (found.get(term) || 0) + boost);
   }
 }
@@ -75,16 +75,16 @@ function addMatches(found, idx, tokenSet, boost) {
  * parts: [...] }. The exact term, or else the term as a prefix; the parts when it is a
  * compound of index terms; only when none of these matches, the term with one edit.
  */
-export function expand(lunr, idx, settings, wordTerm) {
+export function expand(lunr, vocab, settings, wordTerm) {
   const found = new Map();
-  if (wordTerm in idx.invertedIndex) {
+  if (vocab.has(wordTerm)) {
     found.set(wordTerm, settings.exactBoost);
   } else if (wordTerm.length >= settings.prefixMin) {
-    addMatches(found, idx, lunr.TokenSet.fromString(wordTerm + "*"), settings.prefixBoost);
+    addMatches(found, vocab, lunr.TokenSet.fromString(wordTerm + "*"), settings.prefixBoost);
   }
-  const parts = [...new Set(splitTerm(idx, settings.samenstelling, wordTerm) || [])];
+  const parts = [...new Set(splitTerm(vocab, settings.samenstelling, wordTerm) || [])];
   if (!found.size && !parts.length && wordTerm.length >= settings.fuzzyMin) {
-    addMatches(found, idx, lunr.TokenSet.fromFuzzyString(wordTerm, 1), settings.fuzzyBoost);
+    addMatches(found, vocab, lunr.TokenSet.fromFuzzyString(wordTerm, 1), settings.fuzzyBoost);
   }
   return { terms: found, parts };
 }
@@ -103,15 +103,15 @@ function byWordsThenScoreThenRef(a, b) {
 }
 
 /**
- * The hits for the query terms, those with the most words first, then by score, then
- * in site order: { hits: [{ref, score, words}], active, unmatched: Set of terms }.
+ * What the query terms match, before any posting is loaded: { expansions, boosts,
+ * keys: the index terms to score with, sorted, unmatched: Set of terms }.
  */
-export function runQuery(lunr, idx, settings, wordTerms) {
+export function planQuery(lunr, vocab, settings, wordTerms) {
   const boosts = Object.create(null);
   const expansions = [];
   const unmatched = new Set();
   for (const wordTerm of wordTerms) {
-    const expansion = expand(lunr, idx, settings, wordTerm);
+    const expansion = expand(lunr, vocab, settings, wordTerm);
     if (!expansion.terms.size && !expansion.parts.length) {
       unmatched.add(wordTerm);
       continue;
@@ -124,7 +124,16 @@ export function runQuery(lunr, idx, settings, wordTerms) {
       boosts[part] = (boosts[part] || 0) + settings.partBoost;
     }
   }
-  const keys = Object.keys(boosts).sort();
+  return { expansions, boosts, keys: Object.keys(boosts).sort(), unmatched };
+}
+
+/**
+ * The hits of a planned query, those with the most words first, then by score, then
+ * in site order: { hits: [{ref, score, words}], active, unmatched: Set of terms }.
+ * `idx` is a lunr.Index that has at least the planned keys.
+ */
+export function runQuery(idx, planned) {
+  const { expansions, boosts, keys, unmatched } = planned;
   if (!keys.length) {
     return { hits: [], active: 0, unmatched };
   }
@@ -209,11 +218,18 @@ export function makeFilter(data, filters) {
 
 /**
  * Search the loaded files: { hits: [{ref, score, words}], complete, unmatched }, or null
- * while the index is still loading. The first `complete` hits have every word that
- * matched anything; `unmatched` are the words (as typed, normalized) that matched
- * nothing. `engine` is { lunr, text, data, index, settings }.
+ * while something it needs is not loaded yet (see `prepare`). The first `complete` hits
+ * have every word that matched anything; `unmatched` are the words (as typed,
+ * normalized) that matched nothing. `engine` is { lunr, text, data, index, settings,
+ * loadFilters }: index an index.js ShardedIndex; data gegevens.json, with the columns of
+ * filters.json as data.kolommen once loadFilters() has put them there. With `coreOnly`,
+ * only the core of the index counts (titles, zoektermen, taxonomy), as before the
+ * descriptions are in.
  */
-export function search(engine, query, filters) {
+export function search(engine, query, filters, coreOnly = false) {
+  if (filterCount(engine.data, filters) && !engine.data.kolommen) {
+    return null;
+  }
   const keep = makeFilter(engine.data, filters);
   const words = queryWords(engine.text, query);
   if (!words.length) {
@@ -231,13 +247,36 @@ export function search(engine, query, filters) {
   if (!engine.index) {
     return null;
   }
-  const found = runQuery(engine.lunr, engine.index, engine.settings, words.map((w) => w[1]));
+  const planned = planWords(engine, words, coreOnly);
+  const idx = planned.keys.length ? engine.index.indexFor(planned.keys, coreOnly) : null;
+  if (planned.keys.length && !idx) {
+    return null;
+  }
+  const found = runQuery(idx, planned);
   const hits = found.hits.filter((h) => keep(h.ref));
   return {
     hits,
     complete: hits.filter((h) => h.words === found.active).length,
     unmatched: words.filter((w) => found.unmatched.has(w[1])).map((w) => w[0]),
   };
+}
+
+function planWords(engine, words, coreOnly) {
+  const vocab = engine.index.vocabulary(coreOnly);
+  return planQuery(engine.lunr, vocab, engine.settings, words.map((w) => w[1]));
+}
+
+/** Load what `search` needs for this query and these filters (a Promise). */
+export function prepare(engine, query, filters, coreOnly = false) {
+  const jobs = [];
+  if (filterCount(engine.data, filters) && !engine.data.kolommen) {
+    jobs.push(engine.loadFilters());
+  }
+  const words = queryWords(engine.text, query);
+  if (words.length && engine.index) {
+    jobs.push(engine.index.fetch(planWords(engine, words, coreOnly).keys, coreOnly));
+  }
+  return Promise.all(jobs);
 }
 
 /** [word, term] for each word of a query, distinct by term, in order (reference.py). */
@@ -321,14 +360,13 @@ export function editDistance(a, b) {
  * two edits, for words of 4 letters or more), the one in the most documents first;
  * null when nothing is close.
  */
-export function suggest(lunr, idx, word) {
+export function suggest(lunr, vocab, word) {
   if (word.length < 4) {
     return null;
   }
   let best = null;
-  for (const term of idx.tokenSet.intersect(lunr.TokenSet.fromFuzzyString(word, 2)).toArray()) {
-    const posting = idx.invertedIndex[term];
-    const documents = idx.fields.reduce((n, f) => n + Object.keys(posting[f]).length, 0);
+  for (const term of vocab.tokenSet.intersect(lunr.TokenSet.fromFuzzyString(word, 2)).toArray()) {
+    const documents = vocab.documents(term);
     const candidate = [editDistance(word, term), -documents, term];
     if (best === null || candidate[0] < best[0] || (candidate[0] === best[0]
       && (candidate[1] < best[1] || (candidate[1] === best[1] && candidate[2] < best[2])))) {
