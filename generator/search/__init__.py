@@ -24,7 +24,7 @@ from ..publish import Writer
 from . import shards
 from .compounds import WordList
 from .documents import build_documents, card_files, display_data, filter_data, used_languages
-from .encoding import encode_documents
+from .encoding import encode_rows
 from .index import QUERY_SETTINGS
 from .text import STEM_EXCEPTIONS
 
@@ -37,17 +37,17 @@ def write_index(site: Site, writer: Writer, words: WordList | None) -> None:
     writer.write_json(urls.SEARCH_FILTERS, filter_data(documents))
     for n, cards in enumerate(card_files(documents)):
         writer.write_json(urls.search_cards(n), cards)
-    payload = encode_documents(documents, words)
-    payload["query"] = QUERY_SETTINGS  # js/zoeken/zoek.js builds its queries with these
-    payload["stammen"] = STEM_EXCEPTIONS  # and its terms with these
-    payload["woordenlijst"] = words.source if words else None  # what split the compounds
-    core, core_shards, text, text_shards = shards.split(payload)
+    settings, lengths, rows = encode_rows(documents, words)
+    settings["query"] = QUERY_SETTINGS  # js/zoeken/zoek.js builds its queries with these
+    settings["stammen"] = STEM_EXCEPTIONS  # and its terms with these
+    settings["woordenlijst"] = words.source if words else None  # what split the compounds
+
+    def emit(folder: str, n: int, shard: dict[str, Any]) -> None:
+        writer.write_json(urls.search_shard(folder, n), shard)
+
+    core, text = shards.split_rows(settings, lengths, rows, emit)
     writer.write_json(urls.SEARCH_INDEX, core)
-    for n, shard in enumerate(core_shards):
-        writer.write_json(urls.search_shard(shards.CORE_DIR, n), shard)
     writer.write_json(urls.SEARCH_TEXT, text)
-    for n, shard in enumerate(text_shards):
-        writer.write_json(urls.search_shard(shards.TEXT_DIR, n), shard)
 
 
 def page_context(site: Site) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from array import array
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from lunr.idf import idf as lunr_idf
@@ -23,6 +23,20 @@ from .index import FIELDS, IDF_SCALE, DutchBuilder
 
 def encode_documents(documents: Sequence[Document], words: WordList | None) -> dict[str, Any]:
     """What `encode_index(terms_builder(documents, words))` gives, in a fraction of the memory."""
+    settings, lengths, rows = encode_rows(documents, words)
+    terms, idf, postings = [], [], []
+    for term, term_idf, row in rows:
+        terms.append(term)
+        idf.append(term_idf)
+        postings.append(row)
+    return {**settings, "lengths": lengths, "terms": terms, "idf": idf, "postings": postings}
+
+
+def encode_rows(
+    documents: Sequence[Document], words: WordList | None
+) -> tuple[dict[str, Any], list[list[int]], Iterator[tuple[str, int, list[list[int]]]]]:
+    """The encoded index as (settings, lengths, rows): the rows (term, idf, postings) in
+    term order, each made when it is read and then let go (shards.split_rows)."""
     names = [name for name, _ in FIELDS]
     count = len(documents)
     lengths = [[0] * count for _ in names]
@@ -36,28 +50,26 @@ def encode_documents(documents: Sequence[Document], words: WordList | None) -> d
                 if row is None:
                     row = postings[term] = [array("l") for _ in names]
                 row[f].extend((ref, tf))
-    ordered = sorted(postings)
-    idf, encoded = [], []
-    for term in ordered:
-        row = postings.pop(term)
-        posting = {field: _Documents(len(pairs) // 2) for field, pairs in enumerate(row)}
-        idf.append(round(lunr_idf(posting, count) * IDF_SCALE))
-        encoded.append([_as_differences(pairs) for pairs in row])
     builder = DutchBuilder()  # its settings and search pipeline, as the browser needs them
-    return {
+    settings = {
         "v": FORMAT_VERSION,
         "fields": names,
         "boosts": [boost for _, boost in FIELDS],
         "k1": builder._k1,
         "b": builder._b,
-        "lengths": lengths,
         "averages": [sum(per_field) / count if count else 0 for per_field in lengths],
         "pipeline": builder.search_pipeline.serialize(),
-        "terms": ordered,
-        "idf": idf,
         "idfScale": IDF_SCALE,
-        "postings": encoded,
     }
+
+    def rows() -> Iterator[tuple[str, int, list[list[int]]]]:
+        for term in sorted(postings):
+            row = postings.pop(term)
+            posting = {field: _Documents(len(pairs) // 2) for field, pairs in enumerate(row)}
+            idf = round(lunr_idf(posting, count) * IDF_SCALE)
+            yield term, idf, [_as_differences(pairs) for pairs in row]
+
+    return settings, lengths, rows()
 
 
 class _Documents:

@@ -21,7 +21,7 @@ js/zoeken/index.js builds its index from the shards with the same arithmetic. No
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 TEXT_FIELD = "b"
@@ -35,27 +35,68 @@ _PART_KEYS = ("terms", "idf", "postings", "lengths")
 
 def split(full: dict[str, Any]) -> tuple[dict[str, Any], list[Any], dict[str, Any], list[Any]]:
     """(core manifest, core shards, text manifest, text shards) of an encoded index."""
-    fields = full["fields"]
-    f = fields.index(TEXT_FIELD)
-    lengths = full["lengths"]
-    core_rows, text_rows = [], []
-    for term, idf, row in zip(full["terms"], full["idf"], full["postings"], strict=True):
+    made: dict[str, list[Any]] = {CORE_DIR: [], TEXT_DIR: []}
+    settings = {k: v for k, v in full.items() if k not in _PART_KEYS}
+    rows = zip(full["terms"], full["idf"], full["postings"], strict=True)
+    core, text = split_rows(settings, full["lengths"], rows, lambda d, _, s: made[d].append(s))
+    return core, made[CORE_DIR], text, made[TEXT_DIR]
+
+
+def split_rows(
+    settings: dict[str, Any],
+    lengths: list[list[int]],
+    rows: Iterable[tuple[str, int, list[list[int]]]],
+    emit: Callable[[str, int, dict[str, Any]], None],
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The core and text manifests of an encoded index given as its settings, its lengths
+    and its (term, idf, postings) rows in term order. Each shard goes to
+    `emit(folder, number, shard)` as soon as it is full, so a build never holds them all."""
+    f = settings["fields"].index(TEXT_FIELD)
+    core, text = _Part(CORE_DIR, emit), _Part(TEXT_DIR, emit)
+    for term, idf, row in rows:
         with_lengths = [_with_lengths(flat, lengths[n]) for n, flat in enumerate(row)]
         if any(flat for n, flat in enumerate(row) if n != f):
             own = [p if n != f else [] for n, p in enumerate(with_lengths)]
             df = sum(len(flat) for n, flat in enumerate(row) if n != f) // 2
-            core_rows.append((term, idf, own, df))
+            core.add(term, idf, own, df, sum(len(p) for p in own))
         if row[f]:
-            text_rows.append((term, idf, with_lengths[f], len(row[f]) // 2))
-    settings = {k: v for k, v in full.items() if k not in _PART_KEYS}
-    core, core_shards = _part(core_rows, lambda row: sum(len(p) for p in row))
-    text, text_shards = _part(text_rows, len)
+            text.add(term, idf, with_lengths[f], len(row[f]) // 2, len(with_lengths[f]))
     return (
-        {**settings, "count": len(lengths[0]), **core},
-        core_shards,
-        {"v": full["v"], "field": TEXT_FIELD, **text},
-        text_shards,
+        {**settings, "count": len(lengths[0]), **core.finish()},
+        {"v": settings["v"], "field": TEXT_FIELD, **text.finish()},
     )
+
+
+class _Part:
+    """One part of the index being cut into shards: its manifest, and the shard it fills."""
+
+    def __init__(self, folder: str, emit: Callable[[str, int, dict[str, Any]], None]) -> None:
+        self.folder, self.emit = folder, emit
+        self.terms: list[str] = []
+        self.df: list[int] = []  # per field, as lunr counts documents for idf
+        self.starts: list[int] = []
+        self.shard: dict[str, list[Any]] | None = None
+        self.numbers = 0
+
+    def add(self, term: str, idf: int, postings: Any, df: int, numbers: int) -> None:
+        if self.shard is None or (self.numbers and self.numbers + numbers > SHARD_NUMBERS):
+            self._emit()
+            self.starts.append(len(self.terms))
+            self.shard, self.numbers = {"idf": [], "postings": []}, 0
+        self.terms.append(term)
+        self.df.append(df)
+        self.shard["idf"].append(idf)
+        self.shard["postings"].append(postings)
+        self.numbers += numbers
+
+    def finish(self) -> dict[str, list[Any]]:
+        self._emit()
+        self.shard = None
+        return {"terms": self.terms, "df": self.df, "shards": self.starts}
+
+    def _emit(self) -> None:
+        if self.shard is not None:
+            self.emit(self.folder, len(self.starts) - 1, self.shard)
 
 
 def join(
@@ -104,28 +145,6 @@ def _without_lengths(flat: list[int], lengths: list[int]) -> list[int]:
         lengths[ref] = flat[i + 2]
         out += (flat[i], flat[i + 1])
     return out
-
-
-def _part(rows: list[tuple[str, int, Any, int]], size: Any) -> tuple[dict[str, Any], list[Any]]:
-    """A part's manifest and its shards, from (term, idf, postings, df) rows; `size` counts
-    the numbers of a row's postings."""
-    starts: list[int] = []
-    shards: list[dict[str, list[Any]]] = []
-    numbers = SHARD_NUMBERS
-    for n, (_, idf, postings, _) in enumerate(rows):
-        if numbers + size(postings) > SHARD_NUMBERS and (numbers or not shards):
-            starts.append(n)
-            shards.append({"idf": [], "postings": []})
-            numbers = 0
-        numbers += size(postings)
-        shards[-1]["idf"].append(idf)
-        shards[-1]["postings"].append(postings)
-    manifest = {
-        "terms": [term for term, *_ in rows],
-        "df": [df for *_, df in rows],  # per field, as lunr counts documents for idf
-        "shards": starts,
-    }
-    return manifest, shards
 
 
 def _rows(manifest: dict[str, Any], shards: Sequence[dict[str, Any]]) -> Iterator[Any]:

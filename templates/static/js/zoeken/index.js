@@ -7,6 +7,8 @@
  * by the query's terms alone, so the scores equal those of the whole index.
  */
 
+const KEPT_INDEXES = 16;
+
 // Sorted as Python sorts strings: by code point (the terms are a-z and digits).
 const byCodePoint = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -78,6 +80,7 @@ export class ShardedIndex {
     this.load = load;
     this.parts = [new Part(core, "kern", null)];
     this.pending = new Map(); // path -> Promise of a shard being loaded
+    this.recent = new Map(); // terms -> the lunr.Index of them (indexFor)
     this.vocabularies = { core: vocabulary(lunr, [core]) };
     this.vocabularies.all = this.vocabularies.core;
   }
@@ -129,11 +132,26 @@ export class ShardedIndex {
     }));
   }
 
-  /** A lunr.Index of just these terms, or null while one of their shards is missing. */
+  /**
+   * A lunr.Index of just these terms, or null while one of their shards is missing. The
+   * last few are kept: the page asks again for the same terms as more files arrive.
+   */
   indexFor(terms, coreOnly) {
     if (this.missing(terms, coreOnly).length) {
       return null;
     }
+    const sorted = [...terms].sort(byCodePoint);
+    const key = this.parts.length + (coreOnly ? "k " : "a ") + sorted.join(" ");
+    if (!this.recent.has(key)) {
+      if (this.recent.size >= KEPT_INDEXES) {
+        this.recent.delete(this.recent.keys().next().value);
+      }
+      this.recent.set(key, this._build(terms, coreOnly));
+    }
+    return this.recent.get(key);
+  }
+
+  _build(terms, coreOnly) {
     const fields = this.settings.fields;
     const rows = [];
     for (const term of [...new Set(terms)].sort(byCodePoint)) {
