@@ -24,7 +24,7 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -54,19 +54,32 @@ class Writer:
         return Writer(self.root, self.replace)
 
     def write(self, relpath: str, data: bytes | str) -> None:
+        self.write_chunks(relpath, (data.encode("utf-8") if isinstance(data, str) else data,))
+
+    def write_chunks(self, relpath: str, chunks: Iterable[bytes]) -> int:
+        """Write a file piece by piece (a large one need not be in memory at once); its size."""
         path = PurePosixPath(relpath)
         if path.is_absolute() or ".." in path.parts or not path.parts:
             raise UnsafeOutput(f"pad buiten de uitvoermap: {relpath}")
         self._claim(relpath)
         target = self.root.joinpath(*path.parts)
         target.parent.mkdir(parents=True, exist_ok=True)
-        content = data.encode("utf-8") if isinstance(data, str) else data
         beside = target.with_name(f".{target.name}.{os.getpid()}.nieuw")
         written = beside if self.replace else target
-        written.write_bytes(content)
+        size = 0
+        try:
+            with open(written, "wb") as out:
+                for chunk in chunks:
+                    out.write(chunk)
+                    size += len(chunk)
+        except BaseException:
+            if written != target:
+                written.unlink(missing_ok=True)  # serve keeps the old file, and no half one
+            raise
         os.chmod(written, 0o644)
         if written != target:
             os.replace(written, target)
+        return size
 
     def adopt(self, written: tuple[str, ...]) -> None:
         """Count the files another Writer on the same root wrote (a worker's, `workers`)."""

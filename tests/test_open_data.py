@@ -17,10 +17,12 @@ import pytest
 from bs4 import BeautifulSoup
 from icalendar import Calendar
 
+from generator import opendata, urls
 from generator.build import build, check
 from generator.cli import main
-from generator.opendata import tabular
+from generator.opendata import api, spreadsheet, tabular
 from generator.opendata.page import size
+from generator.opendata.services import ServiceRecords
 from generator.opendata.validate import Schemas, check_files, check_output
 from generator.schema import ACTIVITY, ORGANISATION, PAGINA, SITE, TERM, WIJK
 
@@ -369,3 +371,38 @@ def test_check_open_data_validates_against_the_schemas(minimal_content) -> None:
     )
     wrong = CliRunner().invoke(main, ["check", "--open-data", str(HSDS / "examples")])
     assert wrong.exit_code == 2
+
+
+# --- Large files, written in pieces ------------------------------------------------------
+
+
+def test_the_spreadsheets_come_in_pieces_with_the_same_bytes(
+    example_site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A large spreadsheet is written a few hundred rows at a time: the same file."""
+    site, _ = check(REPO / "content")
+    monkeypatch.setattr(spreadsheet, "ROWS_PER_PIECE", 7)
+    for path, make in (
+        (urls.SPREADSHEET_ACTIVITIES, spreadsheet.activities),
+        (urls.SPREADSHEET_ORGANISATIONS, spreadsheet.organisations),
+    ):
+        pieces = list(make(site))
+        assert len(pieces) >= 4
+        assert b"".join(pieces) == (example_site / path).read_bytes()
+
+
+@pytest.mark.parametrize("count", [0, 1, 3])
+def test_a_list_written_item_by_item_is_the_same_json(count: int) -> None:
+    items = [
+        {"id": str(n), "name": f"Dienst {n} é", "nested": {"a": [n, None]}} for n in range(count)
+    ]
+    pieces = list(opendata._json_chunks(api.Listing(iter(items), count)))
+    assert len(pieces) == count + 2
+    assert b"".join(pieces) == opendata._json(api.page(items))
+
+
+def test_the_services_list_is_the_same_as_one_made_at_once(example_site: Path) -> None:
+    site, _ = check(REPO / "content")
+    records = ServiceRecords(site)
+    whole = api.page([records.service(a, nested=False) for a in site.activities])
+    assert (example_site / "open-data/hsds/services.json").read_bytes() == opendata._json(whole)

@@ -1,7 +1,8 @@
 """Open data: the files other systems take our data from, written by every build.
 
-`downloads(site)` makes them all in memory; `write` puts them in the output and says
-what it wrote (`Published`: the /open-data/ page lists every file with its size).
+`downloads(site)` makes them one at a time, the large lists item by item as they are
+written; `write` puts them in the output and says what it wrote (`Published`: the
+/open-data/ page lists every file with its size).
 
     open-data/hsds/...            HSDS 3.0 JSON, laid out as a read-only HSDS API (`api`)
     open-data/hsds/csv/...        the HSDS tabular form with datapackage.json (`tabular`)
@@ -14,7 +15,7 @@ what it wrote (`Published`: the /open-data/ page lists every file with its size)
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import partial
 
@@ -33,8 +34,13 @@ GEOJSON = urls.OPEN_GEOJSON
 @dataclass(frozen=True)
 class Download:
     path: str  # site-relative
-    data: bytes
+    chunks: Iterable[bytes]  # made as they are written: read them once
     group: str  # the heading it is listed under on /open-data/: hsds, hsds-csv, overig
+
+    @property
+    def data(self) -> bytes:
+        """The whole file at once (for checking it; `write` does not keep it)."""
+        return b"".join(self.chunks)
 
 
 @dataclass(frozen=True)
@@ -57,6 +63,18 @@ def _json(data: object) -> bytes:
     return (json.dumps(data, separators=(",", ":"), ensure_ascii=False) + "\n").encode("utf-8")
 
 
+def _json_chunks(data: object) -> Iterator[bytes]:
+    """`_json(data)` in pieces: a Listing item by item, anything else at once."""
+    if not isinstance(data, api.Listing):
+        yield _json(data)
+        return
+    head = _json(data.head())
+    yield head[: -len(b"}\n")] + b',"contents":['
+    for n, item in enumerate(data.items):
+        yield (b"," if n else b"") + _json(item)[:-1]
+    yield b"]}\n"
+
+
 def downloads(site: Site) -> Iterator[Download]:
     """Every open-data file, in a stable order, one at a time (at 10,000 activities they
     are 150 MB: each is written before the next is made)."""
@@ -65,20 +83,20 @@ def downloads(site: Site) -> Iterator[Download]:
     for org in site.organisations:
         tables.add("organization", records.organisation(org))
     for path, data in api.files(site, records, partial(tables.add, "service")):
-        yield Download(path, _json(data), "hsds")
+        yield Download(path, _json_chunks(data), "hsds")
     tables.add_vocabularies(records)
-    for path, table in tables.files(site).items():
-        yield Download(path, table, "hsds-csv")
+    for path, pieces in tables.files(site):
+        yield Download(path, pieces, "hsds-csv")
     yield Download(SPREADSHEET_ACTIVITIES, spreadsheet.activities(site), "overig")
     yield Download(SPREADSHEET_ORGANISATIONS, spreadsheet.organisations(site), "overig")
-    yield Download(CALENDAR, agenda.combined(site), "overig")
-    yield Download(GEOJSON, _json(geo.feature_collection(site)), "overig")
+    yield Download(CALENDAR, (agenda.combined(site),), "overig")
+    yield Download(GEOJSON, (_json(geo.feature_collection(site)),), "overig")
 
 
 def write(site: Site, writer: Writer) -> list[Published]:
     """Make every download and write it; what was written, for the /open-data/ page."""
     published = []
     for download in downloads(site):
-        writer.write(download.path, download.data)
-        published.append(Published(download.path, download.group, len(download.data)))
+        size = writer.write_chunks(download.path, download.chunks)
+        published.append(Published(download.path, download.group, size))
     return published

@@ -14,7 +14,8 @@ client that follows `total_pages` reads everything with one request.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from .. import licence_checks, urls
@@ -28,15 +29,31 @@ PROFILE_ANCHOR = "#profiel"
 
 def page(contents: list[dict[str, Any]]) -> dict[str, Any]:
     """All items on one page of an HSDS list response."""
+    return {**_page_head(len(contents)), "contents": contents}
+
+
+@dataclass(frozen=True)
+class Listing:
+    """A list response whose items are made one at a time, as they are written: the same
+    JSON as `page(list(items))`."""
+
+    items: Iterable[dict[str, Any]]
+    count: int
+
+    def head(self) -> dict[str, Any]:
+        """The page without its contents, which come last in it."""
+        return _page_head(self.count)
+
+
+def _page_head(count: int) -> dict[str, Any]:
     return {
-        "total_items": len(contents),
+        "total_items": count,
         "total_pages": 1,
         "page_number": 1,
-        "size": len(contents),
+        "size": count,
         "first_page": True,
         "last_page": True,
-        "empty": not contents,
-        "contents": contents,
+        "empty": not count,
     }
 
 
@@ -57,15 +74,14 @@ def files(
             "license": licence_checks.url(site.config.licentie),
         },
     )
-    yield ROOT + "services.json", page([records.service(a, nested=False) for a in site.activities])
+    services = (records.service(a, nested=False) for a in site.activities)
+    yield ROOT + "services.json", Listing(services, len(site.activities))
     for activity in site.activities:
         service = records.service(activity)
         each_service(service)
         yield f"{ROOT}services/{service['id']}.json", service
-    yield (
-        ROOT + "organizations.json",
-        page([records.organisation(o, nested=False) for o in site.organisations]),
-    )
+    organisations = (records.organisation(o, nested=False) for o in site.organisations)
+    yield ROOT + "organizations.json", Listing(organisations, len(site.organisations))
     for org in site.organisations:
         record = {**records.organisation(org)}  # the shared record stays as it is
         record["services"] = [

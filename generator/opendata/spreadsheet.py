@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 from .. import places, present, urls
 from ..assemble import Site
@@ -21,6 +21,7 @@ from ..model import Activity, Organisation
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 NUMBER = re.compile(r"^-?\d+(?:,\d+)?$")  # a number (-68,2) is never a formula
 BOM = "\ufeff"
+ROWS_PER_PIECE = 500
 
 
 def _safe(value: str) -> str:
@@ -32,12 +33,22 @@ def _safe(value: str) -> str:
 def table(header: Iterable[str], rows: Iterable[Iterable[object]]) -> bytes:
     """A CSV for Dutch Excel, with every cell made safe; `header` in snake_case
     becomes `Adres op de site`."""
+    return b"".join(table_pieces(header, rows))
+
+
+def table_pieces(header: Iterable[str], rows: Iterable[Iterable[object]]) -> Iterator[bytes]:
+    """`table` in pieces of ROWS_PER_PIECE rows, made as they are read."""
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    out.write(BOM)
     writer.writerow([name.replace("_", " ").capitalize() for name in header])
-    for row in rows:
+    for n, row in enumerate(rows, start=1):
         writer.writerow([_safe("" if v is None else str(v)) for v in row])
-    return (BOM + out.getvalue()).encode("utf-8")
+        if n % ROWS_PER_PIECE == 0:
+            yield out.getvalue().encode("utf-8")
+            out.seek(0)
+            out.truncate()
+    yield out.getvalue().encode("utf-8")
 
 
 def _names(site: Site, kind: str, ids: tuple[str, ...]) -> str:
@@ -105,15 +116,15 @@ ORGANISATION_COLUMNS: tuple[tuple[str, Callable[[Site, Organisation], object]], 
 )
 
 
-def activities(site: Site) -> bytes:
-    return table(
+def activities(site: Site) -> Iterator[bytes]:
+    return table_pieces(
         (name for name, _ in ACTIVITY_COLUMNS),
         ([get(site, a) for _, get in ACTIVITY_COLUMNS] for a in site.activities),
     )
 
 
-def organisations(site: Site) -> bytes:
-    return table(
+def organisations(site: Site) -> Iterator[bytes]:
+    return table_pieces(
         (name for name, _ in ORGANISATION_COLUMNS),
         ([get(site, o) for _, get in ORGANISATION_COLUMNS] for o in site.organisations),
     )
