@@ -19,9 +19,11 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterable
 from functools import cache, lru_cache
 from pathlib import Path
+
+import marisa_trie
 
 from . import text
 from .text import normalize
@@ -68,10 +70,11 @@ def split(word: str, known: Callable[[str], bool]) -> list[str] | None:
 
 
 class WordList:
-    """The Dutch word list, normalized as search normalizes text."""
+    """The Dutch word list, normalized as search normalizes text, in a MARISA trie: some
+    1 MB, where a set of the 390,000 words took 40 MB in every build."""
 
-    def __init__(self, words: Collection[str], source: str) -> None:
-        self.words = frozenset(words)
+    def __init__(self, words: Iterable[str], source: str) -> None:
+        self.words = marisa_trie.Trie(words)
         self.source = source
         self._parts: dict[str, tuple[str, ...]] = {}
 
