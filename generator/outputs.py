@@ -147,11 +147,12 @@ def _task(
 
 
 def _index_and_open_data(c: Context, writer: publish.Writer) -> list[opendata.Published]:
-    """The two largest outputs, one after the other on one worker: each holds 100-200 MB at
+    """The two largest outputs, one after the other on one worker: each holds 50-100 MB at
     10,000 activities, and side by side they were most of the build's peak memory. The
     other workers render the pages meanwhile (so only with many pages to render: after an
     edit, serve renders few, and then the two go side by side)."""
     search.write_index(c.site, writer, c.words)
+    workers.give_back_memory()  # so that the open data reuses it
     return opendata.write(c.site, writer)
 
 

@@ -35,6 +35,22 @@ def dumps(data: Any) -> str:
     return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
+def dumps_pieces(data: dict[str, Any], key: str, items: Iterable[Any]) -> Iterator[str]:
+    """`dumps({**data, key: list(items)})` in pieces, the items made one at a time: a large
+    list need not be in memory as a whole, nor as one string."""
+    names = sorted([*data, key])
+    for n, name in enumerate(names):
+        yield ("{" if n == 0 else ",") + json.dumps(name, ensure_ascii=False) + ":"
+        if name != key:
+            yield dumps(data[name])
+            continue
+        yield "["
+        for i, item in enumerate(items):
+            yield ("," if i else "") + dumps(item)
+        yield "]"
+    yield "}"
+
+
 class UnsafeOutput(Exception):
     """The output directory or a path inside it cannot be written safely."""
 

@@ -16,6 +16,7 @@ a worker only runs its task (rendering, writing files) and takes none of their l
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import multiprocessing
 import os
@@ -82,4 +83,18 @@ def run(
 
 
 def _run(index: int) -> Any:
-    return _TASKS[index]()
+    try:
+        return _TASKS[index]()
+    finally:
+        give_back_memory()
+
+
+def give_back_memory() -> None:
+    """Hand the memory that a finished task freed back to the system (glibc keeps it for
+    the process otherwise), so that a worker does not hold its largest task's peak for the
+    rest of the build. Does nothing where there is no glibc."""
+    try:
+        trim = ctypes.CDLL(None).malloc_trim
+    except (AttributeError, OSError):
+        return
+    trim(0)

@@ -19,7 +19,15 @@ import pytest
 from generator import publish
 from generator.build import build
 from generator.diagnostics import BuildFailed
-from generator.publish import MARKER, UnsafeOutput, Writer, check_output_dir, staging
+from generator.publish import (
+    MARKER,
+    UnsafeOutput,
+    Writer,
+    check_output_dir,
+    dumps,
+    dumps_pieces,
+    staging,
+)
 from tests.helpers import REPO
 
 
@@ -439,3 +447,12 @@ def test_a_folder_without_write_rights_is_a_message(built, tmp_path: Path, monke
         " out/ is niet gewijzigd.\n"
     )
     assert snapshot(output) == before
+
+
+@pytest.mark.parametrize("key", ["a", "m", "z"])
+@pytest.mark.parametrize("items", [[], [1], [{"b": [1, None], "a": "é’"}, "x", 2.5]])
+def test_a_large_list_in_pieces_is_the_same_json(key: str, items: list) -> None:
+    data = {"b": {"y": 1, "x": [True]}, "n": None, "q": "tekst"}
+    pieces = list(dumps_pieces(data, key, iter(items)))
+    assert len(pieces) > len(items)
+    assert "".join(pieces) == dumps({**data, key: items})
