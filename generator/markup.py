@@ -18,7 +18,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -84,9 +84,10 @@ class Rendered:
     html: Markup
     text: str
     notes: tuple[Note, ...] = ()
-    blocks: tuple[tuple[int, str], ...] = ()
+    blocks: tuple[tuple[int, str], ...] | None = ()
     """(first line, Markdown source) of each paragraph, list item and heading, for the
-    plain-language checks (which then need not parse the text again)."""
+    plain-language checks (which then need not parse the text again); None when they were
+    not kept (`remember`, `paragraphs`)."""
 
 
 def _image_as_text(self: Any, tokens: Any, idx: int, options: Any, env: Any) -> str:
@@ -189,8 +190,17 @@ def render(source: str) -> Rendered:
 
 
 def remember(rendered: dict[str, Rendered]) -> None:
-    """Texts rendered in another process (a worker of the checks, `workers`)."""
-    _RENDERED.update(rendered)
+    """Texts rendered in another process (a worker of the checks, `workers`), for the pages:
+    without their blocks, which only the checks read (some 10 MB at 10,000 activities)."""
+    _RENDERED.update((source, replace(r, blocks=None)) for source, r in rendered.items())
+
+
+def paragraphs(source: str) -> tuple[tuple[int, str], ...]:
+    """The blocks of a text (see Rendered), rendering it again if they were not kept."""
+    found = render(source)
+    if found.blocks is None:
+        found = _RENDERED[source] = _render(source)
+    return found.blocks or ()
 
 
 def forget() -> None:

@@ -88,7 +88,7 @@ def sentences(text: str) -> list[str]:
 
 def _paragraphs(source: str) -> Iterator[tuple[int, str]]:
     """(first line, plain text) of each paragraph, list item and heading of Markdown."""
-    for line, content in markup.render(source).blocks:
+    for line, content in markup.paragraphs(source):
         yield line, _MARKUP.sub("", _LINK.sub(r"\1", content))
 
 

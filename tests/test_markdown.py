@@ -175,3 +175,18 @@ def test_each_description_is_parsed_once_per_build(tmp_path: Path, monkeypatch) 
     markup.forget()
     build(Path(__file__).parent.parent / "content", tmp_path / "out")
     assert parsed and len(parsed) == len(set(parsed))
+
+
+def test_a_text_rendered_by_a_worker_keeps_no_blocks_but_still_checks_the_same() -> None:
+    """Texts that a check worker rendered come back for the pages without their blocks;
+    a check in this process (serve, after an edit elsewhere) renders them again."""
+    source = "Een zin met een heel lang woord: arbeidsongeschiktheidsverzekering.\n\n- Punt een"
+    markup.forget()
+    fresh = markup.render(source)
+    assert fresh.blocks
+    markup.forget()
+    markup.remember({source: fresh})
+    assert markup.render(source).blocks is None
+    assert markup.render(source).html == fresh.html
+    assert markup.paragraphs(source) == fresh.blocks
+    assert markup.render(source).blocks == fresh.blocks
