@@ -2,7 +2,7 @@
 
 - `text`: normalising, stop words, stems and their exceptions (the same in the browser);
 - `compounds`: compound words split with the Dutch word list (index) or the index (query);
-- `documents`: what is indexed and what a result shows (zoeken/gegevens.json, kaartjes.json);
+- `documents`: what is indexed, what filters read and what a result shows;
 - `index`: the lunr index and its compact encoding;
 - `encoding`: that encoding straight from the documents, as the build writes it;
 - `shards`: that encoding in small files: the term lists, and shards of postings;
