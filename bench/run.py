@@ -39,6 +39,7 @@ from generator.publish import dumps
 from generator.search import compounds
 from generator.search import documents as search_documents
 from generator.search import index as search_index
+from generator.search import shards as search_shards
 from generator.search import text as search_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -227,12 +228,12 @@ def download_sizes(output: Path) -> dict[str, int]:
         fixed[f"vendor:{name}"] = output / "static" / "vendor" / name
     sizes = {f"{key}_gz": gz(path.read_bytes()) for key, path in fixed.items()}
     sizes.update({f"{key}_raw": path.stat().st_size for key, path in fixed.items()})
-    for key, folder in (
-        ("kern", "zoeken/kern"),
-        ("tekst_delen", "zoeken/tekst"),
-        ("kaartjes", "zoeken/kaartjes"),
+    for key, first in (
+        ("kern", urls.search_shard(search_shards.CORE_DIR, 0)),
+        ("tekst_delen", urls.search_shard(search_shards.TEXT_DIR, 0)),
+        ("kaartjes", urls.search_cards(0)),
     ):
-        files = sorted((output / folder).glob("*.json"))
+        files = sorted((output / first).parent.glob("*.json"))
         sizes[f"{key}_files"] = len(files)
         sizes[f"{key}_gz"] = sum(gz(path.read_bytes()) for path in files)
         sizes[f"{key}_max_gz"] = max((gz(path.read_bytes()) for path in files), default=0)

@@ -50,10 +50,10 @@ def read_columns(site_dir: Path) -> dict[str, list[Any]]:
     """Every column of filters.json and of the card files of a built site, each one list
     by ref (the card columns of activities only are as long as there are activities)."""
     data = _read(site_dir, urls.SEARCH_DATA)
-    per_file = data["kaartjesPerBestand"]
+    files = -(-data["documenten"] // data["kaartjesPerBestand"])  # rounded up
     columns: dict[str, list[Any]] = {}
-    for n in range(0, data["documenten"], per_file):
-        for name, values in _read(site_dir, urls.search_cards(n // per_file))["kolommen"].items():
+    for n in range(files):
+        for name, values in _read(site_dir, urls.search_cards(n))["kolommen"].items():
             columns.setdefault(name, []).extend(values)
     return {**columns, **_read(site_dir, urls.SEARCH_FILTERS)["kolommen"]}
 
