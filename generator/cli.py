@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import sys
 from collections.abc import Callable, Iterator
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,6 +28,7 @@ from .cli_common import (
 from .diagnostic_formats import FORMATS
 from .diagnostics import BuildFailed
 from .present import count
+from .workers import WorkerDied
 
 if TYPE_CHECKING:
     from .assemble import Site
@@ -67,7 +67,7 @@ def build(
             report = run_build(
                 content_dir, output_dir, strict=strict, progress=progress, processes=processes
             )
-    except BrokenProcessPool:
+    except WorkerDied:
         click.echo(f"{BROKEN_WORKER} {output_dir}/ is niet gewijzigd.", err=True)
         sys.exit(2)
     except BuildFailed as failed:
@@ -116,7 +116,7 @@ def check(
 
     try:
         site, diags = run_check(content_dir, strict=strict, processes=processes)
-    except BrokenProcessPool:
+    except WorkerDied:
         click.echo(BROKEN_WORKER, err=True)
         sys.exit(2)
     except BuildFailed as failed:

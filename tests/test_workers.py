@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -30,7 +31,22 @@ def test_tasks_come_back_in_their_order_from_other_processes() -> None:
     results = workers.run(tasks, 2)
     assert [i for i, _ in results] == list(range(40))
     if workers.available() >= 2:
-        assert os.getpid() not in {pid for _, pid in results}  # really elsewhere
+        assert {pid for _, pid in results} - {os.getpid()}  # really elsewhere too
+
+
+@needs_two
+def test_this_process_takes_tasks_beside_one_worker_while_a_long_task_runs() -> None:
+    """With two processes, this one and one forked worker share the tasks: while one holds
+    a long task, the other takes every short one."""
+    here = os.getpid()
+
+    def long_here() -> int:
+        time.sleep(0.5 if os.getpid() == here else 0)
+        return os.getpid()
+
+    results = workers.run([long_here, *(os.getpid for _ in range(20))], 2)
+    assert results[0] == here  # this process takes the first task
+    assert set(results[1:]) == {results[1]} != {here}  # one worker took all the rest
 
 
 def test_a_failing_task_fails_the_run_with_its_own_error() -> None:
@@ -116,19 +132,25 @@ def test_a_worker_that_dies_fails_the_run_and_the_command_says_what_to_do(
 ) -> None:
     """A worker killed (out of memory, say) is not a content error: the command stops with
     exit 2, says to try one process, and leaves the output as it was."""
-    from concurrent.futures.process import BrokenProcessPool
-
     from click.testing import CliRunner
 
     from generator.cli import main
 
-    with pytest.raises(BrokenProcessPool):
-        workers.run([lambda: 1, lambda: os._exit(9), lambda: 3], 2)
+    here = os.getpid()
+
+    def dies_in_a_worker() -> int:
+        if os.getpid() != here:
+            os._exit(9)
+        time.sleep(0.3)  # this process waits, so that the worker takes the next task
+        return 1
+
+    with pytest.raises(workers.WorkerDied):
+        workers.run([dies_in_a_worker] * 3, 2)
 
     minimal_content()
 
     def dying_build(*args, **kwargs):
-        return workers.run([lambda: os._exit(9), lambda: 2], 2)
+        return workers.run([dies_in_a_worker] * 2, 2)
 
     monkeypatch.setattr("generator.build.build", dying_build)
     result = CliRunner().invoke(main, ["build"])
