@@ -779,3 +779,35 @@ def test_the_fast_field_vectors_equal_lunrs_own() -> None:
     Builder._create_field_vectors(builder)
     theirs = {ref: list(v.elements) for ref, v in builder.field_vectors.items()}
     assert ours == theirs and len(ours) > 500
+
+
+def test_the_word_list_is_kept_as_a_trie_and_read_back_the_same(tmp_path, monkeypatch) -> None:
+    """The normalized word list is kept in the cache folder and mapped in by the next
+    build; a damaged file is made again, and another list gets a file of its own."""
+    source = tmp_path / "woorden"
+    source.write_text("zwemmen\nZwem\nles\nArbeid\nmarkt\nab\n", encoding="utf-8")
+    cache = tmp_path / "cache"
+    made = compounds.WordList.from_file(source, cache)
+    assert sorted(made.words.keys()) == ["arbeid", "les", "markt", "zwem", "zwemmen"]
+    assert made.parts("zwemles") == ("zwem", "les")
+    [kept] = cache.glob("woordenlijst-*.marisa")
+
+    def not_again(_data: bytes) -> set[str]:
+        raise AssertionError("the kept trie should have been read")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(compounds, "_normalized", not_again)
+        again = compounds.WordList.from_file(source, cache)
+    assert (again.source, sorted(again.words.keys())) == (made.source, sorted(made.words.keys()))
+    assert again.parts("arbeidsmarkt") == ("arbeid", "markt")
+
+    kept.write_bytes(b"kapot")
+    mended = compounds.WordList.from_file(source, cache)
+    assert sorted(mended.words.keys()) == sorted(made.words.keys())
+    assert kept.stat().st_size > len(b"kapot")  # kept again, whole
+
+    source.write_text("zwemmen\n", encoding="utf-8")
+    assert list(compounds.WordList.from_file(source, cache).words.keys()) == ["zwemmen"]
+    assert len(list(cache.glob("woordenlijst-*.marisa"))) == 2
+    assert not list(cache.glob("*.deel"))
+    assert compounds.WordList.from_file(source, None).words.keys() == ["zwemmen"]  # no cache
