@@ -146,4 +146,4 @@ def _linker(site: Site, page: Page) -> Callable[[str], str]:
         # The 404 page is served at any depth, so its links start from the site root.
         root = urls.root_path(site.config.basis_url)
         return lambda to: root + to
-    return lambda to: urls.relative_url(page.url, to)
+    return urls.linker(page.url)

@@ -8,6 +8,7 @@ is made relative, so the site works from any sub-path.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from urllib.parse import urlsplit
 
 HOME = ""
@@ -110,9 +111,27 @@ def output_path(url: str) -> str:
 
 def relative_url(from_page: str, to: str) -> str:
     """A link from the page at `from_page` to `to`, both site-relative. The same as
-    posixpath.relpath from the page's folder (tests/test_build.py holds them equal), in
-    string operations: a large site makes hundreds of thousands of links."""
+    posixpath.relpath from the page's folder (tests/test_build.py holds them equal)."""
+    return linker(from_page)(to)
+
+
+def linker(from_page: str) -> Callable[[str], str]:
+    """relative_url from one page, for its many links, in string operations: the page's
+    folder is split once, and a link outside the page's first folder is "../" times its
+    depth before the target."""
     base = output_path(from_page).split("/")[:-1]
+    up = "../" * len(base)
+    outside = (base[0] + "/", base[0] + "#") if base else ()
+
+    def link(to: str) -> str:
+        if base and not to.startswith(outside) and to != base[0] and "//" not in to:
+            return up + to if to[:1] not in ("/", ".") else _relative(base, to)
+        return _relative(base, to)
+
+    return link
+
+
+def _relative(base: list[str], to: str) -> str:
     target, _, fragment = to.partition("#")
     parts = [part for part in target.split("/") if part]
     common = 0

@@ -80,7 +80,10 @@ class _Shared:
     """One run over this process and forked workers that share a counter of the next task."""
 
     def __init__(
-        self, tasks: Sequence[Callable[[], Any]], forks: int, done: Callable[[int, Any], None] | None
+        self,
+        tasks: Sequence[Callable[[], Any]],
+        forks: int,
+        done: Callable[[int, Any], None] | None,
     ) -> None:
         context = multiprocessing.get_context("fork")
         self.tasks, self.done = tasks, done
