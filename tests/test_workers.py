@@ -8,9 +8,10 @@ site is cut into many tasks over two workers, and compare with one process.
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
 import os
 import shutil
-import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -36,15 +37,22 @@ def test_tasks_come_back_in_their_order_from_other_processes() -> None:
 
 @needs_two
 def test_this_process_takes_tasks_beside_one_worker_while_a_long_task_runs() -> None:
-    """With two processes, this one and one forked worker share the tasks: while one holds
-    a long task, the other takes every short one."""
+    """With two processes, this one and one forked worker share the tasks: while this one
+    holds the first (long) task, the worker takes every short one, in order."""
     here = os.getpid()
+    all_short_done = multiprocessing.get_context("fork").Event()
 
     def long_here() -> int:
-        time.sleep(0.5 if os.getpid() == here else 0)
+        assert all_short_done.wait(60)  # only the worker can take the short tasks meanwhile
         return os.getpid()
 
-    results = workers.run([long_here, *(os.getpid for _ in range(20))], 2)
+    def short(last: bool) -> int:
+        if last:
+            all_short_done.set()
+        return os.getpid()
+
+    shorts = [lambda last=(i == 19): short(last) for i in range(20)]
+    results = workers.run([long_here, *shorts], 2)
     assert results[0] == here  # this process takes the first task
     assert set(results[1:]) == {results[1]} != {here}  # one worker took all the rest
 
@@ -138,19 +146,25 @@ def test_a_worker_that_dies_fails_the_run_and_the_command_says_what_to_do(
 
     here = os.getpid()
 
-    def dies_in_a_worker() -> int:
-        if os.getpid() != here:
-            os._exit(9)
-        time.sleep(0.3)  # this process waits, so that the worker takes the next task
-        return 1
+    def dying_in_a_worker() -> Callable[[], int]:
+        taken = multiprocessing.get_context("fork").Event()
+
+        def task() -> int:
+            if os.getpid() != here:
+                taken.set()
+                os._exit(9)
+            assert taken.wait(60)  # this process waits until the worker took a task
+            return 1
+
+        return task
 
     with pytest.raises(workers.WorkerDied):
-        workers.run([dies_in_a_worker] * 3, 2)
+        workers.run([dying_in_a_worker()] * 3, 2)
 
     minimal_content()
 
     def dying_build(*args, **kwargs):
-        return workers.run([dies_in_a_worker] * 2, 2)
+        return workers.run([dying_in_a_worker()] * 2, 2)
 
     monkeypatch.setattr("generator.build.build", dying_build)
     result = CliRunner().invoke(main, ["build"])
