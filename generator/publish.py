@@ -64,6 +64,7 @@ class Writer:
         """Write each file beside its place and rename it there: a reader (serve) sees the
         old file or the new one, never half of one. A staging folder needs no such care."""
         self.written: set[str] = set()
+        self._folders: set[Path] = set()  # made (or found) by this Writer: one mkdir each
 
     def like(self) -> Writer:
         """A new Writer on the same root, the same way (for a worker process)."""
@@ -79,7 +80,9 @@ class Writer:
             raise UnsafeOutput(f"pad buiten de uitvoermap: {relpath}")
         self._claim(relpath)
         target = self.root.joinpath(*path.parts)
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent not in self._folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._folders.add(target.parent)
         beside = target.with_name(f".{target.name}.{os.getpid()}.nieuw")
         written = beside if self.replace else target
         size = 0
