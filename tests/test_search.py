@@ -811,3 +811,6 @@ def test_the_word_list_is_kept_as_a_trie_and_read_back_the_same(tmp_path, monkey
     assert len(list(cache.glob("woordenlijst-*.marisa"))) == 2
     assert not list(cache.glob("*.deel"))
     assert compounds.WordList.from_file(source, None).words.keys() == ["zwemmen"]  # no cache
+    blocked = tmp_path / "geen-map"
+    blocked.write_text("een bestand waar de cache zou komen", encoding="utf-8")
+    assert compounds.WordList.from_file(source, blocked).words.keys() == ["zwemmen"]

@@ -19,8 +19,10 @@ keyed on the list's bytes and on this code, so a build maps it in instead of nor
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
+import unicodedata
 from collections.abc import Callable, Collection, Iterable
 from functools import cache, lru_cache
 from pathlib import Path
@@ -121,8 +123,11 @@ def _normalized(data: bytes) -> set[str]:
     return words
 
 
-# What the kept trie depends on besides the list: this rule and text.normalize.
-_CODE = hashlib.sha256(Path(text.__file__).read_bytes() + f"{MIN_HEAD}".encode()).hexdigest()[:12]
+# What the kept trie depends on besides the list: this rule, text.normalize and the
+# Unicode tables it uses.
+_CODE = hashlib.sha256(
+    Path(text.__file__).read_bytes() + f"{MIN_HEAD} {unicodedata.unidata_version}".encode()
+).hexdigest()[:12]
 
 
 def _read_trie(kept: Path) -> marisa_trie.Trie | None:
@@ -135,13 +140,14 @@ def _read_trie(kept: Path) -> marisa_trie.Trie | None:
 
 def _keep_trie(words: marisa_trie.Trie, kept: Path) -> None:
     """Save the trie for the next build; a cache that cannot be written is no error."""
+    part = kept.with_name(f"{kept.name}.{os.getpid()}.deel")
     try:
         kept.parent.mkdir(parents=True, exist_ok=True)
-        part = kept.with_name(f"{kept.name}.{os.getpid()}.deel")
         words.save(str(part))
         os.replace(part, kept)  # whole or not at all, also beside another build
-    except OSError:
-        pass
+    except (OSError, RuntimeError):  # marisa reports some I/O errors as RuntimeError
+        with contextlib.suppress(OSError):
+            part.unlink(missing_ok=True)
 
 
 def cache_dir() -> Path:
