@@ -25,6 +25,7 @@ import multiprocessing
 import os
 import pickle
 import queue
+import traceback
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -88,7 +89,8 @@ class _Shared:
         context = multiprocessing.get_context("fork")
         self.tasks, self.done = tasks, done
         self.next = context.Value("q", 0)  # the index of the next task nobody took
-        self.results: Any = context.Queue()  # (index, pickled result or exception, failed)
+        # (index, the pickled result, or the exception and its traceback, failed)
+        self.results: Any = context.Queue()
         self.found: dict[int, Any] = {}
         self.processes = [context.Process(target=self._work, daemon=True) for _ in range(forks)]
 
@@ -142,7 +144,8 @@ class _Shared:
                 continue
             value = pickle.loads(sent)
             if failed:
-                raise value
+                error, where = value
+                raise error from RemoteTraceback(where)
             self._keep(index, value)
             block = False
 
@@ -174,11 +177,20 @@ class _Shared:
         self.results.join_thread()  # every result is in the pipe before this process ends
 
 
+class RemoteTraceback(Exception):
+    """Where in a worker a task's exception was raised: the cause of the one raised here."""
+
+    def __str__(self) -> str:
+        return f"\n{self.args[0]}"
+
+
 def _pickled_error(error: BaseException) -> bytes:
+    """The exception and its traceback as text, pickled (as concurrent.futures sends them)."""
+    where = "".join(traceback.format_exception(error))
     try:
-        return pickle.dumps(error)
+        return pickle.dumps((error, where))
     except Exception:  # noqa: BLE001 - an exception that cannot travel is told by its text
-        return pickle.dumps(RuntimeError(f"{type(error).__name__}: {error}"))
+        return pickle.dumps((RuntimeError(f"{type(error).__name__}: {error}"), where))
 
 
 def give_back_memory() -> None:

@@ -66,6 +66,25 @@ def test_a_failing_task_fails_the_run_with_its_own_error() -> None:
         workers.run(tasks, 2)
 
 
+@needs_two
+def test_a_task_that_fails_in_a_worker_says_where_it_failed_there() -> None:
+    failed = multiprocessing.get_context("fork").Event()
+
+    def waits() -> int:
+        assert failed.wait(60)  # this process holds the first task; the worker takes the next
+        return 1
+
+    def broken_in_the_worker() -> None:
+        failed.set()
+        raise ValueError("kapot in het werkproces")
+
+    with pytest.raises(ValueError, match="kapot in het werkproces") as raised:
+        workers.run([waits, broken_in_the_worker], 2)
+    cause = raised.value.__cause__
+    assert isinstance(cause, workers.RemoteTraceback)
+    assert "in broken_in_the_worker" in str(cause) and "kapot in het werkproces" in str(cause)
+
+
 def test_progress_hears_of_every_task_once() -> None:
     heard: list[int] = []
     workers.run([lambda i=i: i for i in range(9)], 2, lambda index, _result: heard.append(index))
