@@ -61,6 +61,10 @@ def server(minimal_content, tmp_path: Path):
             return process.poll() is not None
 
     wait_for(up)
+    if process.poll() is None:
+        # Requests wait until the first build is done: a test's edits then come after it,
+        # and are not already part of that build (on a slow machine they could be).
+        fetch(base)
     yield base, tmp_path / "content", process
     process.terminate()
     process.wait(timeout=10)
