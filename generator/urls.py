@@ -124,8 +124,9 @@ def linker(from_page: str) -> Callable[[str], str]:
     outside = (base[0] + "/", base[0] + "#") if base else ()
 
     def link(to: str) -> str:
-        if base and not to.startswith(outside) and to != base[0] and "//" not in to:
-            return up + to if to[:1] not in ("/", ".") else _relative(base, to)
+        plain = to[:1] not in ("/", ".") and "//" not in to  # no path to tidy
+        if base and plain and to != base[0] and not to.startswith(outside):
+            return up + to
         return _relative(base, to)
 
     return link

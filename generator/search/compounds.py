@@ -87,7 +87,7 @@ class WordList:
         """The word list in `path`, through the trie file kept in `cache` when there is one."""
         data = path.read_bytes()
         digest = hashlib.sha256(data).hexdigest()[:16]
-        kept = cache / f"woordenlijst-{digest}-{_CODE}.marisa" if cache else None
+        kept = cache / f"woordenlijst-{digest}-{_code()}.marisa" if cache else None
         words = _read_trie(kept) if kept else None
         if words is None:
             words = marisa_trie.Trie(_normalized(data))
@@ -123,11 +123,12 @@ def _normalized(data: bytes) -> set[str]:
     return words
 
 
-# What the kept trie depends on besides the list: this rule, text.normalize and the
-# Unicode tables it uses.
-_CODE = hashlib.sha256(
-    Path(text.__file__).read_bytes() + f"{MIN_HEAD} {unicodedata.unidata_version}".encode()
-).hexdigest()[:12]
+@cache
+def _code() -> str:
+    """What the kept trie depends on besides the list: this rule, text.normalize and the
+    Unicode tables it uses (read only when a cache folder is used)."""
+    rule = f"{MIN_HEAD} {unicodedata.unidata_version}".encode()
+    return hashlib.sha256(Path(text.__file__).read_bytes() + rule).hexdigest()[:12]
 
 
 def _read_trie(kept: Path) -> marisa_trie.Trie | None:
