@@ -3,6 +3,7 @@
     1 load_content   read and validate every file (all problems, never stop early)
     2 assemble       resolve references, reverse listings, corpus-level warnings
     3 decide         stop here on errors (or warnings with --strict); nothing written yet
+                     (1-3 are `checking.check`, all that `sociale-kaart check` runs)
     4 plan_pages     which pages exist, with their URL, template and data (`pages`)
     5 publish        write every output into a staging directory, swap it into output/;
                      the outputs are tasks, shared out over the cores (`workers`)
@@ -27,10 +28,9 @@ from . import (
     render,
     workers,
 )
-from .assemble import Site, assemble
-from .diagnostics import BuildFailed, Diagnostics
-from .entry_files import EntryCache
-from .loader import load_content
+from .assemble import Site
+from .checking import build_day, check
+from .diagnostics import Diagnostics
 from .search import compounds
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -56,28 +56,6 @@ class BuildReport:
     """Every file of the output (site-relative), for `incremental`."""
 
 
-def build_day() -> dt.date:
-    """The day of the build: freshness (warnings, and /overzicht/analyse/) counts from it."""
-    return dt.datetime.now(dt.UTC).date()
-
-
-def check(
-    content_dir: Path,
-    strict: bool = False,
-    today: dt.date | None = None,
-    processes: int | None = None,
-    cache: EntryCache | None = None,
-) -> tuple[Site, Diagnostics]:
-    """Phases 1-3: load, assemble and decide. Raises BuildFailed. With `cache` (serve),
-    only the entry files that changed since the last check are read again."""
-    diags = Diagnostics()
-    content = load_content(content_dir, diags, today or build_day(), processes, cache)
-    site = assemble(content, diags)
-    if site is None or diags.failed(strict):
-        raise BuildFailed(diags, strict)
-    return site, diags
-
-
 def build(
     content_dir: Path,
     output_dir: Path,
@@ -87,17 +65,19 @@ def build(
     progress: Callable[[int], Callable[[int], None]] | None = None,
     processes: int | None = None,
     checked: tuple[Site, Diagnostics] | None = None,
+    keep: bool = True,
 ) -> BuildReport:
     """Build the site into `output_dir`. On any failure `output_dir` is left untouched.
 
     `processes`: how many worker processes write the output (`workers`); by default
     every core, for a site of workers.WORTH_IT_FROM pages or more. The output is the same.
-    `checked`: the content as the caller checked it already (serve, `incremental`)."""
+    `checked`: the content as the caller checked it already (serve, `incremental`).
+    `keep`: reuse and keep the checks of the entry files on disk (see `check`)."""
     started = time.perf_counter()
     templates_dir = templates_dir or DEFAULT_TEMPLATES
     today = today or build_day()  # one day for the checks and the overviews
     publish.check_output_dir(output_dir, [content_dir, templates_dir, PROJECT_DIR])
-    site, diags = checked or check(content_dir, strict, today, processes)
+    site, diags = checked or check(content_dir, strict, today, processes, keep=keep)
     steps = [("inhoud lezen en controleren", time.perf_counter() - started)]
     lap = time.perf_counter()
 

@@ -54,6 +54,14 @@ processes_option = click.option(
     " (vanaf 1.000 bestanden of pagina's). Met 1 gebruikt het het minste geheugen.",
 )
 
+cache_option = click.option(
+    "--zonder-cache",
+    "no_cache",
+    is_flag=True,
+    help="Controleer elk bestand opnieuw, ook als het niet is gewijzigd sinds de vorige keer"
+    " (wat toen gecontroleerd is, staat in ~/.cache/sociale-kaart/).",
+)
+
 BROKEN_WORKER = (
     "Gestopt: het werk brak onverwacht af, waarschijnlijk omdat het geheugen van de computer"
     " op was. Probeer het opnieuw met --processen 1: dat gebruikt minder geheugen."

@@ -26,8 +26,8 @@ FORMATS = ("tekst", "github", "json")
 
 
 def _warning_kind(d: Diagnostic) -> str:
-    """The message without its quoted values and numbers, so alike warnings group."""
-    return "".join(ch for ch in d.message if not ch.isdigit()).split("'")[0]
+    """The message up to its first quoted value, without numbers, so alike warnings group."""
+    return "".join(ch for ch in d.message.split("'", 1)[0] if not ch.isdigit())
 
 
 def text_lines(diags: Iterable[Diagnostic], every: bool = False) -> list[str]:

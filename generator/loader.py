@@ -13,7 +13,8 @@ from pathlib import Path
 from . import boundaries, placeholders, urls, vocabulary
 from .checks import INVALID, SLUG_RE, Checker, slugify
 from .diagnostics import Diagnostics, display_path
-from .entry_files import Entries, EntryCache, check_entries, check_entry, warn_plain_language
+from .entry_check import check_entry, warn_plain_language
+from .entry_files import Entries, EntryCache, check_entries
 from .freshness import Review
 from .frontmatter import parse_yaml
 from .model import (
@@ -98,10 +99,9 @@ def _entry_files(source: ContentFolder, folder: Path, diags: Diagnostics) -> lis
     """The .md files of a folder whose names are valid slugs, sorted."""
     files = []
     for path in source.entry_files(folder, diags):
-        shown = display_path(path)
         if not SLUG_RE.match(path.stem):
             diags.error(
-                shown,
+                display_path(path),
                 1,
                 "",
                 f"bestandsnaam '{path.name}' mag alleen kleine letters, cijfers en koppeltekens"

@@ -190,9 +190,10 @@ def render(source: str) -> Rendered:
 
 
 def remember(rendered: dict[str, Rendered]) -> None:
-    """Texts rendered in another process (a worker of the checks, `workers`), for the pages:
-    without their blocks, which only the checks read (some 10 MB at 10,000 activities)."""
-    _RENDERED.update((source, replace(r, blocks=None)) for source, r in rendered.items())
+    """Texts rendered in another process or an earlier run (`entry_files`), for the pages;
+    kept without their blocks, which only the checks read (some 10 MB at 10,000)."""
+    _RENDERED.update((source, r if r.blocks is None else replace(r, blocks=None))
+                     for source, r in rendered.items())  # fmt: skip
 
 
 def paragraphs(source: str) -> tuple[tuple[int, str], ...]:

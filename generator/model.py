@@ -23,7 +23,10 @@ class Toegang(enum.Enum):
 
     @property
     def rank(self) -> int:
-        return list(Toegang).index(self)
+        return _TOEGANG_RANKS[self]
+
+
+_TOEGANG_RANKS = {toegang: rank for rank, toegang in enumerate(Toegang)}
 
 
 @dataclass(frozen=True, slots=True)

@@ -73,17 +73,21 @@ class ContentFolder:
 
     def read(self, path: Path, diags: Diagnostics) -> str | None:
         """The text of a content file, or None with the reason reported."""
-        shown = display_path(path)
+        data = self.read_bytes(path, diags)
+        return decode(data, display_path(path), diags) if data is not None else None
+
+    def read_bytes(self, path: Path, diags: Diagnostics) -> bytes | None:
+        """The bytes of a content file, or None with the reason reported."""
         problem, real = self._problem(path)
         if problem is None:
             try:
                 data = _read_regular(real)
                 if data is not None:
-                    return decode(data, shown, diags)
+                    return data
                 problem = NOT_REGULAR  # it changed after it was checked
             except OSError as exc:
                 problem = _unreadable(exc)
-        diags.error(shown, 1, "", problem)
+        diags.error(display_path(path), 1, "", problem)
         return None
 
     def entry_files(self, folder: Path, diags: Diagnostics) -> list[Path]:

@@ -7,6 +7,7 @@ If it is missing, they fail; they never skip. Never run `playwright install`.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -15,6 +16,20 @@ import pytest
 from tests.helpers import CHROMIUM, CHROMIUM_ARGS, REPO, StaticServer, write_tree
 
 BROWSER_FIXTURES = {"browser", "page"}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def cache_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """One cache folder for the whole session (`generator.cache_folder`), not the user's:
+    every build and check of the suite goes through it, as a user's do."""
+    folder = tmp_path_factory.mktemp("cache")
+    before = os.environ.get("SOCIALE_KAART_CACHE")
+    os.environ["SOCIALE_KAART_CACHE"] = str(folder)
+    yield folder
+    if before is None:
+        del os.environ["SOCIALE_KAART_CACHE"]
+    else:
+        os.environ["SOCIALE_KAART_CACHE"] = before
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -12,14 +12,13 @@ Both use the same rule: the fewest parts, at most 4; the first parts of at least
 not a suffix that the word list also holds as a word (-ing, -heid, ...); parts may
 be joined by a linking "s" (arbeid-s-markt). Among splits with as many parts, the
 longest first part wins. At index time a part of 8 letters or more is split again.
-The normalized word list is kept as a MARISA trie file in a cache folder (`cache_dir`),
+The normalized word list is kept as a MARISA trie file in the cache folder (`cache_folder`),
 keyed on the list's bytes and on this code, so a build maps it in instead of normalizing
 390,000 words again (some 3 s); without a usable cache folder it is made in memory.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import os
 import unicodedata
@@ -29,6 +28,7 @@ from pathlib import Path
 
 import marisa_trie
 
+from .. import cache_folder
 from . import text
 from .text import normalize
 
@@ -92,7 +92,7 @@ class WordList:
         if words is None:
             words = marisa_trie.Trie(_normalized(data))
             if kept:
-                _keep_trie(words, kept)
+                cache_folder.keep(kept, lambda part: words.save(str(part)))
         return cls(words, f"{path.resolve().name} sha256:{digest} ({len(words)} woorden)")
 
     def parts(self, word: str) -> tuple[str, ...]:
@@ -139,26 +139,6 @@ def _read_trie(kept: Path) -> marisa_trie.Trie | None:
         return None
 
 
-def _keep_trie(words: marisa_trie.Trie, kept: Path) -> None:
-    """Save the trie for the next build; a cache that cannot be written is no error."""
-    part = kept.with_name(f"{kept.name}.{os.getpid()}.deel")
-    try:
-        kept.parent.mkdir(parents=True, exist_ok=True)
-        words.save(str(part))
-        os.replace(part, kept)  # whole or not at all, also beside another build
-    except (OSError, RuntimeError):  # marisa reports some I/O errors as RuntimeError
-        with contextlib.suppress(OSError):
-            part.unlink(missing_ok=True)
-
-
-def cache_dir() -> Path:
-    """Where the word list's trie is kept: SOCIALE_KAART_CACHE, else the XDG cache folder."""
-    if chosen := os.environ.get("SOCIALE_KAART_CACHE"):
-        return Path(chosen)
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "sociale-kaart"
-
-
 def word_list_path() -> Path:
     """Where the word list is read from: SOCIALE_KAART_WOORDENLIJST, or Debian's place."""
     return Path(os.environ.get("SOCIALE_KAART_WOORDENLIJST", DEFAULT_WORD_LIST))
@@ -168,7 +148,7 @@ def word_list_path() -> Path:
 def word_list() -> WordList | None:
     """The word list of this machine, or None when it is not installed."""
     path = word_list_path()
-    return WordList.from_file(path, cache_dir()) if path.is_file() else None
+    return WordList.from_file(path, cache_folder.cache_dir()) if path.is_file() else None
 
 
 def missing_word_list() -> str:
