@@ -110,9 +110,10 @@ def save(cache: KeptCache, content_dir: Path) -> None:
 
 
 def _read(path: Path) -> Any:
-    """What `_write` kept in `path` for this code version, or None."""
+    """What `_write` kept in `path` for this code version, or None. Never through a link:
+    one could point at a file of this user with other bytes in it, such as content."""
     try:
-        with open(path, "rb") as file:
+        with os.fdopen(os.open(path, os.O_RDONLY | os.O_NOFOLLOW), "rb") as file:
             if not _own(os.fstat(file.fileno())):
                 return None
             version, kept = _unpickle(file)
@@ -143,9 +144,10 @@ def _unpickle(file: BinaryIO) -> Any:
 
 
 def _own(found: os.stat_result) -> bool:
-    """A regular file of this user that no one else may write."""
+    """A regular file of this user, with no other name, that no one else may write."""
     return (
         stat.S_ISREG(found.st_mode)
+        and found.st_nlink == 1
         and found.st_uid == os.getuid()
         and not found.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
     )

@@ -139,6 +139,14 @@ def test_kept_checks_of_other_code_or_that_others_can_write_are_not_used(
     again = _same_as_checking_all(content, checked, "een deel schrijfbaar")
     assert 0 < len(again) < every
 
+    head.unlink()  # a link to a file of this user with other bytes: not read
+    head.symlink_to(content / "site.yaml")
+    assert len(_same_as_checking_all(content, checked, "link")) == every
+    assert not head.is_symlink()  # made again in its place
+    shards[1].unlink()
+    os.link(shards[2], shards[1])  # two names of one file: neither is read
+    assert 0 < len(_same_as_checking_all(content, checked, "harde link")) < every
+
     head.write_bytes(b"kapot")
     assert len(_same_as_checking_all(content, checked, "beschadigd")) == every
     shards[0].write_bytes(b"kapot")
