@@ -5,16 +5,22 @@
     .venv/bin/python -m bench.speed --mkdocs           # and MkDocs 1.6.1 on the same content
     .venv/bin/python -m bench.speed --profiel 10000    # and the top of a one-process profile
 
-The Dutch word list is kept in the cache folder first (generator/search/compounds.py), as
-it is for every build after a machine's first. For every N it generates the synthetic
-content (bench/generate.py) and, each in a child process on this machine:
-- builds it into a new folder (`sociale-kaart build`): wall time, and the peak memory of
-  the build with its workers. That is the sum of their proportional set sizes (PSS, from
-  /proc/<pid>/smaps_rollup, sampled every 50 ms), which counts a page that forked
-  processes share once; the peak RSS of the main process is shown beside it;
+It uses a cache folder of its own (SOCIALE_KAART_CACHE, generator/cache_folder.py) and
+keeps the Dutch word list in it first, as it is for every build after a machine's first.
+For every N it generates the synthetic content (bench/generate.py) and, each in a child
+process on this machine:
+- builds it into a new folder (`sociale-kaart build`), with no checks kept yet (as in a
+  fresh clone): wall time, and the peak memory of the build with its workers. That is the
+  sum of their proportional set sizes (PSS, from /proc/<pid>/smaps_rollup, sampled every
+  50 ms), which counts a page that forked processes share once; the peak RSS of the main
+  process is shown beside it;
 - weighs what the search page downloads before its results on words are on screen, in
   Chromium, for each query of bench/run.py (gzip; bench/downloads.py);
-- runs `sociale-kaart check` on it (what a pull request waits for): wall time;
+- runs `sociale-kaart check --zonder-cache` (every file checked: a pull request on a
+  machine without the cache), then edits one activity and runs `sociale-kaart check`
+  (an editor's next check: the other files come from the checks kept on disk,
+  generator/kept_checks.py); wall time of both;
+- edits another activity and builds again into a new folder: wall time;
 - with --mkdocs: builds the same activities and organisations as Markdown pages with
   MkDocs 1.6.1, with a minimal theme (bench/mkdocs_theme/: title, front-matter lists and
   content, no site-wide navigation, no search index). MkDocs lives in its own virtual
@@ -141,7 +147,7 @@ def profile_top(content: Path, lines: int = 20) -> str:
     with tempfile.TemporaryDirectory() as tmp:
         profiler = cProfile.Profile()
         profiler.enable()
-        build(content, Path(tmp) / "uit", processes=1)
+        build(content, Path(tmp) / "uit", processes=1, keep=False)
         profiler.disable()
     out = io.StringIO()
     pstats.Stats(profiler, stream=out).sort_stats("tottime").print_stats(lines)
@@ -160,7 +166,13 @@ def measure(n: int, with_mkdocs: bool, with_profile: bool) -> dict[str, object]:
         found = first_results(Path(tmp) / "uit", QUERIES)  # bench/downloads.py, in Chromium
         figures["search_first_result_kb"] = found["max_gz_bytes"] / 1000
         figures["search_median_kb"] = found["median_gz_bytes"] / 1000
-        figures["check"] = timed([python, "-m", "generator", "check", "--content", str(content)])
+        check = [python, "-m", "generator", "check", "--content", str(content)]
+        figures["check"] = timed([*check, "--zonder-cache"])
+        edited = sorted((content / "activiteiten").iterdir())
+        _edit(edited[0])
+        figures["check_after_edit"] = timed(check)
+        _edit(edited[1])
+        figures["build_after_edit"] = timed([*build, "--output", str(Path(tmp) / "uit-2")])
         if with_mkdocs:
             project = mkdocs_project(content, Path(tmp) / "mkdocs")
             mkdocs = [str(ensure_mkdocs()), "build", "-q", "-d", str(Path(tmp) / "mkdocs-uit")]
@@ -171,6 +183,12 @@ def measure(n: int, with_mkdocs: bool, with_profile: bool) -> dict[str, object]:
     return figures
 
 
+def _edit(path: Path) -> None:
+    """What an editor does: one more sentence in a description."""
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.rstrip("\n") + " Er is ook koffie.\n", encoding="utf-8")
+
+
 def report(all_figures: list[dict[str, object]], command: str) -> str:
     lines = [
         f"Command: `{command}`",
@@ -178,12 +196,13 @@ def report(all_figures: list[dict[str, object]], command: str) -> str:
         f" {platform.python_version()}, {time.strftime('%Y-%m-%d')}",
         "",
         "| N | pages | build (s) | peak PSS, all processes (MB) | peak RSS, main (MB) |"
-        " check (s) | MkDocs (s) | ours / MkDocs | search: all before the results,"
-        " median / most (KB gzip) |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        " check, every file (s) | MkDocs (s) | ours / MkDocs | search: all before the results,"
+        " median / most (KB gzip) | check after one edit (s) | build after one edit (s) |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for f in all_figures:
         b, c = f["build"], f["check"]
+        c2, b2 = f["check_after_edit"], f["build_after_edit"]
         m = f.get("mkdocs")
         mk = f"{m['seconds']:.1f}" if m else "-"  # type: ignore[index]
         ratio = f"{b['seconds'] / m['seconds']:.2f}" if m else "-"  # type: ignore[index]
@@ -191,6 +210,7 @@ def report(all_figures: list[dict[str, object]], command: str) -> str:
             f"| {f['n']:,} | {f['pages']:,} | {b['seconds']:.1f} | {b['pss_mb']:.0f} |"  # type: ignore[index]
             f" {b['rss_mb']:.0f} | {c['seconds']:.1f} | {mk} | {ratio} |"  # type: ignore[index]
             f" {f['search_median_kb']:,.0f} / {f['search_first_result_kb']:,.0f} |"
+            f" {c2['seconds']:.1f} | {b2['seconds']:.1f} |"  # type: ignore[index]
         )
     sizes = [f for f in all_figures if f["n"] in (10000, 50000)]
     if len(sizes) == 2:
@@ -209,8 +229,10 @@ def main() -> None:
     parser.add_argument("--mkdocs", action="store_true")
     parser.add_argument("--profiel", action="store_true")
     args = parser.parse_args()
-    compounds.word_list()  # kept in the cache folder, as for every build after the first
-    figures = [measure(n, args.mkdocs, args.profiel) for n in args.sizes]
+    with tempfile.TemporaryDirectory(prefix="snelheid-cache-") as cache:
+        os.environ["SOCIALE_KAART_CACHE"] = cache  # for this process and the commands
+        compounds.word_list()  # kept in the cache folder, as for every build after the first
+        figures = [measure(n, args.mkdocs, args.profiel) for n in args.sizes]
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "speed.json").write_text(json.dumps(figures, indent=1), encoding="utf-8")
     print(report(figures, "python -m bench.speed " + " ".join(sys.argv[1:])))
