@@ -111,22 +111,24 @@ def save(cache: KeptCache, content_dir: Path) -> None:
 
 def _read(path: Path) -> Any:
     """What `_write` kept in `path` for this code version, or None. Never through a link:
-    one could point at a file of this user with other bytes in it, such as content."""
+    one could point at a file of this user with other bytes in it, such as content. The
+    code version comes first, so what other code kept is not unpickled at all."""
+    version = code_version().encode()
     try:
         with os.fdopen(os.open(path, os.O_RDONLY | os.O_NOFOLLOW), "rb") as file:
-            if not _own(os.fstat(file.fileno())):
+            if not _own(os.fstat(file.fileno())) or file.read(len(version)) != version:
                 return None
-            version, kept = _unpickle(file)
+            return _unpickle(file)
     except Exception:  # noqa: BLE001 - missing or damaged: checked again
         return None
-    return kept if version == code_version() else None
 
 
 def _write(path: Path, kept: object) -> None:
     def write(part: Path) -> None:
         with open(part, "wb") as file:
             os.fchmod(file.fileno(), 0o600)
-            pickle.dump((code_version(), kept), file, pickle.HIGHEST_PROTOCOL)
+            file.write(code_version().encode())
+            pickle.dump(kept, file, pickle.HIGHEST_PROTOCOL)
 
     cache_folder.keep(path, write)
 

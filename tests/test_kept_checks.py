@@ -202,6 +202,10 @@ def test_zonder_cache_neither_reads_nor_keeps_the_checks(content) -> None:
     result = CliRunner().invoke(main, ["check", "--content", str(content), "--zonder-cache"])
     assert result.exit_code == 0, result.output
     assert not kept.exists()
+    result = CliRunner().invoke(main, ["build", "--content", str(content), "--output",
+                                       str(content.parent / "uit"), "--zonder-cache"])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert not kept.exists()
     result = CliRunner().invoke(main, ["check", "--content", str(content)])
     assert result.exit_code == 0, result.output
     assert kept.exists()
