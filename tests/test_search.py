@@ -197,7 +197,7 @@ def test_word_characters_are_lunr_nl_s_plus_digits() -> None:
 
 
 def test_the_stemmer_is_dutch_porter_not_the_newer_dutch() -> None:
-    # snowballstemmer's "dutch" gives "schul" here and differs from lunr.nl.js on half the words.
+    # Snowball's newer "dutch" gives "schul" here and differs from lunr.nl.js on half the words.
     assert search_text.stem("schulden") == "schuld"
     assert search_text.stem("ouderen") == "ouder"
 

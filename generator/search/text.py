@@ -1,8 +1,8 @@
 """Text processing for search, the same in Python and in the browser (zoeken/tekst.js).
 
 Lowercase, fold diacritics, every character that is not a letter or digit becomes
-a space, then lunr.nl's stop words and the Dutch Porter stemmer (snowballstemmer
-"dutch_porter", which gives the same stems as lunr.nl.js). No I/O.
+a space, then lunr.nl's stop words and the Dutch Porter stemmer (Snowball's
+"dutch_porter" in C, from PyStemmer, which gives the same stems as lunr.nl.js). No I/O.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-import snowballstemmer
+import Stemmer  # PyStemmer
 
 # Letters as lunr.nl.js defines them (lunr.nl.wordCharacters), plus digits.
 WORD_CHARACTERS = (
@@ -36,7 +36,7 @@ STOP_WORDS = frozenset(
     " zonder zou".split()
 )
 
-_STEMMER = snowballstemmer.stemmer("dutch_porter")
+_STEMMER = Stemmer.Stemmer("dutch_porter")
 
 
 def normalize(text: str) -> str:
@@ -54,7 +54,7 @@ def trim(word: str) -> str:
 
 @lru_cache(maxsize=262_144)
 def stem(word: str) -> str:
-    """stemmer-nl: the Dutch Porter stem (the pure-Python stemmer is slow, so cached)."""
+    """stemmer-nl: the Dutch Porter stem (remembered: a word comes back often)."""
     return str(_STEMMER.stemWord(word))
 
 
