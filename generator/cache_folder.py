@@ -1,13 +1,18 @@
 """The folder where builds keep what they may reuse: the word list's trie (`compounds`)
 and the checked entry files (`kept_checks`). Anything in it may be deleted at any time;
-the next build makes it again."""
+the next build makes it again. What no build used for UNUSED_DAYS is removed (`prune`):
+the checks of a content folder that is gone, a word list of an earlier version."""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import shutil
+import time
 from collections.abc import Callable
 from pathlib import Path
+
+UNUSED_DAYS = 30
 
 
 def cache_dir() -> Path:
@@ -29,3 +34,24 @@ def keep(kept: Path, write: Callable[[Path], None]) -> None:
     except (OSError, RuntimeError):  # marisa reports some I/O errors as RuntimeError
         with contextlib.suppress(OSError):
             part.unlink(missing_ok=True)
+
+
+def used(path: Path) -> None:
+    """Note that a build used `path` now, so `prune` leaves it."""
+    with contextlib.suppress(OSError):
+        os.utime(path)
+
+
+def prune(folder: Path, days: int = UNUSED_DAYS) -> None:
+    """Remove what is in `folder` and was not written or `used` for `days`: a file, or a
+    folder of which no file was. Never an error: another build may be removing it too."""
+    before = time.time() - days * 86_400
+    with contextlib.suppress(OSError), os.scandir(folder) as found:
+        for entry in list(found):
+            with contextlib.suppress(OSError):
+                if entry.is_dir(follow_symlinks=False):
+                    inside = [os.lstat(p).st_mtime for p in Path(entry.path).iterdir()]
+                    if max(inside, default=0) < before:
+                        shutil.rmtree(entry.path, ignore_errors=True)
+                elif entry.stat(follow_symlinks=False).st_mtime < before:
+                    os.unlink(entry.path)

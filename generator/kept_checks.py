@@ -100,6 +100,7 @@ def save(cache: KeptCache, content_dir: Path) -> None:
         cache.generation = secrets.token_hex(8)
         cache.shards = [{} for _ in range(SHARDS)]  # none of them holds for this one
         _write(folder / "inhoud.pickle", (cache.generation, cache.entries))
+        cache_folder.prune(cache_folder.cache_dir())  # when a generation begins: a new day, ...
     shards: list[dict[str, Any]] = [{} for _ in range(SHARDS)]
     for path, kept in cache.files.items():
         shards[zlib.crc32(path.encode()) % SHARDS][path] = kept

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -209,3 +210,24 @@ def test_zonder_cache_neither_reads_nor_keeps_the_checks(content) -> None:
     result = CliRunner().invoke(main, ["check", "--content", str(content)])
     assert result.exit_code == 0, result.output
     assert kept.exists()
+
+
+def test_what_no_build_used_for_a_month_is_removed(content, monkeypatch, tmp_path) -> None:
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("SOCIALE_KAART_CACHE", str(cache))
+    month_ago = time.time() - 31 * 86_400
+    for name in ("controles-weg", "controles-blijft"):
+        (cache / name).mkdir(parents=True)
+        (cache / name / "inhoud.pickle").write_bytes(b"oud")
+        (cache / name / "deel-00.pickle").write_bytes(b"oud")
+        os.utime(cache / name / "inhoud.pickle", (month_ago, month_ago))
+    os.utime(cache / "controles-weg" / "deel-00.pickle", (month_ago, month_ago))
+    (cache / "woordenlijst-oud.marisa").write_bytes(b"oud")
+    os.utime(cache / "woordenlijst-oud.marisa", (month_ago, month_ago))
+    (cache / "woordenlijst-gebruikt.marisa").write_bytes(b"oud")
+    _outcome(content, keep=True)
+    assert {p.name for p in cache.iterdir()} == {
+        "controles-blijft",
+        kept_checks.kept_dir(content).name,
+        "woordenlijst-gebruikt.marisa",
+    }

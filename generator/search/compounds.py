@@ -89,7 +89,9 @@ class WordList:
         digest = hashlib.sha256(data).hexdigest()[:16]
         kept = cache / f"woordenlijst-{digest}-{_code()}.marisa" if cache else None
         words = _read_trie(kept) if kept else None
-        if words is None:
+        if words is not None:
+            cache_folder.used(kept)  # type: ignore[arg-type] # read from it
+        else:
             words = marisa_trie.Trie(_normalized(data))
             if kept:
                 cache_folder.keep(kept, lambda part: words.save(str(part)))
