@@ -1,7 +1,8 @@
 """Rebuild only what an edit changed, for `serve`: the edited page is there in a moment.
 
 `LiveBuild` keeps, between builds, the entry files it checked (`entry_files.EntryCache`:
-a file is read again only when it changed) and, per page of an activity or organisation,
+a file is read again only when it changed; at the start, what `check` or `build` kept on
+disk, `kept_checks`) and, per page of an activity or organisation,
 the content that page shows (`entry_inputs`). After an edit it
 1. renders only the entry pages whose inputs changed, removes those of deleted entries,
    and calls `pages_ready` (serve reloads the browser then);
@@ -25,7 +26,7 @@ from pathlib import Path
 
 import jinja2
 
-from . import content_pages, kaart, outputs, pages, publish, render, urls, workers
+from . import content_pages, kaart, kept_checks, outputs, pages, publish, render, urls, workers
 from .assemble import Site
 from .build import BuildReport, build, build_day, check
 from .entry_files import EntryCache
@@ -95,7 +96,7 @@ class LiveBuild:
         self.output_dir = output_dir
         self.templates_dir = templates_dir
         self.day = day
-        self.cache = EntryCache()
+        self.cache: EntryCache = kept_checks.load(content_dir)  # what check or build kept
         self._built: _Built | None = None
 
     def build(self, pages_ready: Callable[[], None] = lambda: None) -> LiveReport:

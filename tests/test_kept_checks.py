@@ -231,3 +231,17 @@ def test_what_no_build_used_for_a_month_is_removed(content, monkeypatch, tmp_pat
         kept_checks.kept_dir(content).name,
         "woordenlijst-gebruikt.marisa",
     }
+
+
+def test_serve_starts_from_the_kept_checks(content, tmp_path) -> None:
+    from generator.build import DEFAULT_TEMPLATES
+    from generator.incremental import LiveBuild
+
+    _outcome(content, keep=True)  # an editor's check before `serve`
+    live = LiveBuild(content, tmp_path / "geserveerd", DEFAULT_TEMPLATES, day=lambda: TODAY)
+    assert live.build().full
+    assert live.cache.checked == 0  # every entry file came from what the check kept
+    build(content, tmp_path / "vers", today=TODAY, keep=False)
+    served, fresh = golden.files_of(tmp_path / "geserveerd"), golden.files_of(tmp_path / "vers")
+    assert sorted(served) == sorted(fresh)
+    assert [path for path in fresh if served[path] != fresh[path]] == []
