@@ -28,11 +28,20 @@ needs_two = pytest.mark.skipif(workers.available() < 2, reason="this machine has
 
 
 def test_tasks_come_back_in_their_order_from_other_processes() -> None:
-    tasks = [lambda i=i: (i, os.getpid()) for i in range(40)]
-    results = workers.run(tasks, 2)
+    here, two = os.getpid(), workers.available() >= 2
+    elsewhere = multiprocessing.get_context("fork").Event()
+
+    def task(i: int) -> tuple[int, int]:
+        if i == 0 and two:  # this process holds the first task until the worker ran one;
+            assert elsewhere.wait(60)  # else it could take all 40 before the worker starts
+        if os.getpid() != here:
+            elsewhere.set()
+        return i, os.getpid()
+
+    results = workers.run([lambda i=i: task(i) for i in range(40)], 2)
     assert [i for i, _ in results] == list(range(40))
-    if workers.available() >= 2:
-        assert {pid for _, pid in results} - {os.getpid()}  # really elsewhere too
+    if two:
+        assert {pid for _, pid in results} - {here}  # really elsewhere too
 
 
 @needs_two
