@@ -22,10 +22,12 @@ from pathlib import Path
 from . import (
     content_pages,
     kaart,
+    kept_pages,
     outputs,
     pages,
     publish,
     render,
+    urls,
     workers,
 )
 from .assemble import Site
@@ -54,6 +56,8 @@ class BuildReport:
     """How many processes wrote the output."""
     written: frozenset[str] = frozenset()
     """Every file of the output (site-relative), for `incremental`."""
+    reused: int = 0
+    """Pages of entries taken unchanged from the previous output (`kept_pages`)."""
 
 
 def build(
@@ -87,13 +91,21 @@ def build(
     extra = (kaart.map_page(site), *content_pages.plan(site))
     planned = pages.plan_pages(site, extra)
     steps.append(("pagina's plannen", time.perf_counter() - lap))
+    lap = time.perf_counter()
+    keys = kept_pages.page_keys(site, templates_dir, today) if keep and not checked else {}
     if processes is None:
         processes = workers.for_size(len(planned))
-    advance = progress(len(planned) + 1) if progress else None
     context = outputs.Context(site, env, templates_dir, today, words)
     with publish.staging(output_dir) as writer:
-        steps += outputs.write_all(writer, context, planned, planned, processes, advance)
+        kept = kept_pages.previous(output_dir) if keys else {}
+        linked = kept_pages.link_unchanged(writer, output_dir, keys, kept)
+        render_these = [p for p in planned if urls.output_path(p.url) not in linked]
+        steps.append(("pagina's van de vorige bouw hergebruiken", time.perf_counter() - lap))
+        advance = progress(len(render_these) + 1) if progress else None
+        steps += outputs.write_all(writer, context, planned, render_these, processes, advance)
         lap = time.perf_counter()
+        stamps = kept_pages.stamps(writer.root, keys)  # before the swap: then it is the old tree
+    kept_pages.keep(output_dir, keys, stamps)  # only now: the new output is in place
     steps.append(("publiceren", time.perf_counter() - lap))
     files = len(writer.written)  # with the marker that publishing adds
 
@@ -107,4 +119,5 @@ def build(
         steps=tuple(steps),
         processes=processes,
         written=frozenset(writer.written),
+        reused=len(linked),
     )

@@ -8,9 +8,11 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import stat
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 UNUSED_DAYS = 30
 
@@ -34,6 +36,26 @@ def keep(kept: Path, write: Callable[[Path], None]) -> None:
     except (OSError, RuntimeError):  # marisa reports some I/O errors as RuntimeError
         with contextlib.suppress(OSError):
             part.unlink(missing_ok=True)
+
+
+def open_own(path: Path) -> BinaryIO | None:
+    """`path` opened for reading when it is a regular file of this user, with no other
+    name, that no one else may write (as pip trusts its cache); else None. Never through
+    a link: one could point at a file of this user with other bytes in it."""
+    try:
+        file = os.fdopen(os.open(path, os.O_RDONLY | os.O_NOFOLLOW), "rb")
+    except OSError:
+        return None
+    found = os.fstat(file.fileno())
+    if (
+        stat.S_ISREG(found.st_mode)
+        and found.st_nlink == 1
+        and found.st_uid == os.getuid()
+        and not found.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+    ):
+        return file
+    file.close()
+    return None
 
 
 def used(path: Path) -> None:

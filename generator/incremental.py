@@ -18,7 +18,6 @@ that replaces the old one at once, as `build` does.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -27,41 +26,10 @@ from pathlib import Path
 import jinja2
 
 from . import content_pages, kaart, kept_checks, outputs, pages, publish, render, urls, workers
-from .assemble import Site
 from .build import BuildReport, build, build_day, check
 from .entry_files import EntryCache
+from .page_inputs import entry_inputs, site_key, template_stamp
 from .search import compounds
-
-
-def entry_inputs(site: Site) -> dict[str, tuple[object, ...]]:
-    """Per page of an entry (by URL), the content it shows apart from what `site_key`
-    covers: an activity with its organisation and partners; an organisation with the
-    activities it lists, each with its own organisation (their cards name it)."""
-    inputs: dict[str, tuple[object, ...]] = {}
-    for a in site.activities:
-        related = (site.organisation(slug) for slug in (a.organisatie, *a.partners))
-        inputs[urls.activity(a.slug)] = (a, *related)
-    for org in site.organisations:
-        listed = site.activities_of(org.slug)
-        inputs[urls.organisation(org.slug)] = (org, *((a, site.organisation(a.organisatie))
-                                                       for a in listed))  # fmt: skip
-    return inputs
-
-
-def site_key(site: Site, templates: tuple[object, ...], today: object) -> tuple[object, ...]:
-    """What every page shows or depends on: when it changes, everything is built again."""
-    return (site.config, site.taxonomy, site.zoekwoorden, site.boundaries, site.pages,
-            templates, today)  # fmt: skip
-
-
-def template_stamp(templates_dir: Path) -> tuple[object, ...]:
-    """Every template and static file with its size and time: changes when one is saved."""
-    found = []
-    for folder, _dirs, files in os.walk(templates_dir):
-        for name in files:
-            stat = os.stat(os.path.join(folder, name))
-            found.append((os.path.join(folder, name), stat.st_size, stat.st_mtime_ns))
-    return tuple(sorted(found))
 
 
 @dataclass

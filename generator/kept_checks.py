@@ -24,7 +24,6 @@ import importlib.metadata
 import os
 import pickle
 import secrets
-import stat
 import sys
 import zlib
 from dataclasses import dataclass, field
@@ -111,16 +110,17 @@ def save(cache: KeptCache, content_dir: Path) -> None:
 
 
 def _read(path: Path) -> Any:
-    """What `_write` kept in `path` for this code version, or None. Never through a link:
-    one could point at a file of this user with other bytes in it, such as content. The
-    code version comes first, so what other code kept is not unpickled at all."""
+    """What `_write` kept in `path` for this code version, or None (see
+    `cache_folder.open_own`). The code version comes first, so what other code kept is
+    not unpickled at all."""
     version = code_version().encode()
+    file = cache_folder.open_own(path)
+    if file is None:
+        return None
     try:
-        with os.fdopen(os.open(path, os.O_RDONLY | os.O_NOFOLLOW), "rb") as file:
-            if not _own(os.fstat(file.fileno())) or file.read(len(version)) != version:
-                return None
-            return _unpickle(file)
-    except Exception:  # noqa: BLE001 - missing or damaged: checked again
+        with file:
+            return _unpickle(file) if file.read(len(version)) == version else None
+    except Exception:  # noqa: BLE001 - damaged: checked again
         return None
 
 
@@ -144,13 +144,3 @@ def _unpickle(file: BinaryIO) -> Any:
     finally:
         if was_on:
             gc.enable()
-
-
-def _own(found: os.stat_result) -> bool:
-    """A regular file of this user, with no other name, that no one else may write."""
-    return (
-        stat.S_ISREG(found.st_mode)
-        and found.st_nlink == 1
-        and found.st_uid == os.getuid()
-        and not found.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
-    )

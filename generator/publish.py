@@ -75,14 +75,7 @@ class Writer:
 
     def write_chunks(self, relpath: str, chunks: Iterable[bytes]) -> int:
         """Write a file piece by piece (a large one need not be in memory at once); its size."""
-        path = PurePosixPath(relpath)
-        if path.is_absolute() or ".." in path.parts or not path.parts:
-            raise UnsafeOutput(f"pad buiten de uitvoermap: {relpath}")
-        self._claim(relpath)
-        target = self.root.joinpath(*path.parts)
-        if target.parent not in self._folders:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            self._folders.add(target.parent)
+        target = self._target(relpath)
         beside = target.with_name(f".{target.name}.{os.getpid()}.nieuw")
         written = beside if self.replace else target
         size = 0
@@ -99,6 +92,32 @@ class Writer:
         if written != target:
             os.replace(written, target)
         return size
+
+    def link(self, relpath: str, source: Path) -> None:
+        """Put the file `source` (of an earlier output) at `relpath`: a hard link, so
+        nothing is copied; a copy where the disk has no hard links. Never through a
+        symlink, and only into a staging folder (one that no one reads yet)."""
+        assert not self.replace, "a file that serve shows is written whole, beside it"
+        target = self._target(relpath)
+        try:
+            os.link(source, target, follow_symlinks=False)
+        except OSError as refused:
+            if refused.errno not in (errno.EPERM, errno.EXDEV, errno.EMLINK, errno.ENOTSUP):
+                raise
+            shutil.copyfile(source, target, follow_symlinks=False)
+            os.chmod(target, 0o644)
+
+    def _target(self, relpath: str) -> Path:
+        """Where `relpath` goes, claimed for this Writer, with its folder made."""
+        path = PurePosixPath(relpath)
+        if path.is_absolute() or ".." in path.parts or not path.parts:
+            raise UnsafeOutput(f"pad buiten de uitvoermap: {relpath}")
+        self._claim(relpath)
+        target = self.root.joinpath(*path.parts)
+        if target.parent not in self._folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._folders.add(target.parent)
+        return target
 
     def adopt(self, written: tuple[str, ...]) -> None:
         """Count the files another Writer on the same root wrote (a worker's, `workers`)."""
