@@ -98,11 +98,13 @@ def build(
     context = outputs.Context(site, env, templates_dir, today, words)
     with publish.staging(output_dir) as writer:
         kept = kept_pages.previous(output_dir) if keys else {}
-        linked = kept_pages.link_unchanged(writer, output_dir, keys, kept)
+        taken = kept_pages.unchanged(output_dir, keys, kept)
+        linked = set(taken)
         render_these = [p for p in planned if urls.output_path(p.url) not in linked]
-        steps.append(("pagina's van de vorige bouw hergebruiken", time.perf_counter() - lap))
-        advance = progress(len(render_these) + 1) if progress else None
-        steps += outputs.write_all(writer, context, planned, render_these, processes, advance)
+        steps.append(("pagina's van de vorige bouw zoeken", time.perf_counter() - lap))
+        advance = progress(len(planned) + 1) if progress else None
+        steps += outputs.write_all(writer, context, planned, render_these, processes, advance,
+                                   taken=(output_dir.resolve(), taken))  # fmt: skip
         lap = time.perf_counter()
         stamps = kept_pages.stamps(writer.root, keys)  # before the swap: then it is the old tree
     kept_pages.keep(output_dir, keys, stamps)  # only now: the new output is in place
@@ -119,5 +121,5 @@ def build(
         steps=tuple(steps),
         processes=processes,
         written=frozenset(writer.written),
-        reused=len(linked),
+        reused=len(taken),
     )

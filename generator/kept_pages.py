@@ -82,24 +82,27 @@ def previous(output_dir: Path) -> dict[str, tuple[str, Stamp]]:
         return {}
 
 
-def link_unchanged(
-    writer: Writer,
-    output_dir: Path,
-    keys: dict[str, str],
-    kept: dict[str, tuple[str, Stamp]],
-) -> set[str]:
-    """Link every page whose key and file are as `kept` says into the new output; the
-    pages linked. The old output is still in place: the swap comes after the build."""
+def unchanged(
+    output_dir: Path, keys: dict[str, str], kept: dict[str, tuple[str, Stamp]]
+) -> list[str]:
+    """The pages whose key is the one `kept` says, and whose file in `output_dir` is as
+    `kept` says too: these can be linked into the new output (`link`)."""
     old = output_dir.resolve()
-    linked = set()
-    for path, key in keys.items():
-        if (found := kept.get(path)) is None or found[0] != key:
-            continue
-        source = old / path
-        if _stamp(source) == found[1]:
-            writer.link(path, source)
-            linked.add(path)
-    return linked
+    return [
+        path
+        for path, key in keys.items()
+        if (found := kept.get(path)) is not None
+        and found[0] == key
+        and _stamp(old / path) == found[1]
+    ]
+
+
+def link(writer: Writer, old: Path, paths: list[str]) -> int:
+    """Link the files `paths` of the old output `old` into the new one; how many. The old
+    output is still in place: the swap comes after the build."""
+    for path in paths:
+        writer.link(path, old / path)
+    return len(paths)
 
 
 def stamps(root: Path, keys: dict[str, str]) -> dict[str, Stamp]:

@@ -24,6 +24,7 @@ from . import (
     front_matter_cms,
     json_schemas,
     kaart,
+    kept_pages,
     opendata,
     publish,
     render,
@@ -40,6 +41,8 @@ from .search.compounds import WordList
 PAGES_PER_TASK = 250  # small enough to share the pages out evenly, big enough to be cheap
 SHARE_WITH_PAGES_FROM = 2000  # pages to render: from here, index and open data share a worker
 INDEX_AND_DATA = "zoekindex en open data"  # that task's step
+LINKS_PER_TASK = 1000  # pages linked from the old output per task
+TAKEN = "pagina's van de vorige bouw overnemen"  # those tasks' step
 NODE_MODULES = Path(__file__).resolve().parent.parent / "node_modules"
 
 Output = tuple[str, Callable[[publish.Writer], Any]]
@@ -56,9 +59,13 @@ class Context:
     words: WordList | None
 
 
-def tasks(c: Context, render_these: list[PagePlan]) -> list[Output]:
-    """Every output, the longest first; `render_these` are the pages to render."""
+def tasks(
+    c: Context, render_these: list[PagePlan], taken: tuple[Path, list[str]] | None = None
+) -> list[Output]:
+    """Every output, the longest first; `render_these` are the pages to render, `taken`
+    the files of pages to link from the old output instead (`kept_pages`)."""
     site = c.site
+    old, take = taken or (Path(), [])
     index_and_data: list[Output] = (
         [(INDEX_AND_DATA, partial(_index_and_open_data, c))]
         if len(render_these) >= SHARE_WITH_PAGES_FROM
@@ -73,6 +80,10 @@ def tasks(c: Context, render_these: list[PagePlan]) -> list[Output]:
         *(
             ("pagina's", partial(_render_slice, c, render_these[i : i + PAGES_PER_TASK]))
             for i in range(0, len(render_these), PAGES_PER_TASK)
+        ),
+        *(
+            (TAKEN, partial(kept_pages.link, old=old, paths=take[i : i + LINKS_PER_TASK]))
+            for i in range(0, len(take), LINKS_PER_TASK)
         ),
         ("gegevens van de wegwijzer", lambda w: wegwijzer.write_data(site, w)),
         ("agenda's (iCalendar)", lambda w: agenda.write_calendars(site, w)),
@@ -99,14 +110,15 @@ def write_all(
     render_these: list[PagePlan],
     processes: int,
     advance: Callable[[int], None] | None = None,
+    taken: tuple[Path, list[str]] | None = None,
 ) -> list[tuple[str, float]]:
-    """Write every output below `writer.root`, with the pages of `render_these` (the
-    sitemap lists all of `planned`); the seconds per step."""
+    """Write every output below `writer.root`, with the pages of `render_these` rendered
+    and those of `taken` linked (the sitemap lists all of `planned`); the seconds per step."""
     render.preload(c.env)  # compiled once, here, for every worker
-    run = [_task(writer, name, write) for name, write in tasks(c, render_these)]
+    run = [_task(writer, name, write) for name, write in tasks(c, render_these, taken)]
 
     def finished(_index: int, result: _Done) -> None:
-        if advance and result.name == "pagina's":
+        if advance and result.name in ("pagina's", TAKEN):
             advance(result.value)
 
     results = workers.run(run, processes, finished)

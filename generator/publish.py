@@ -20,128 +20,17 @@ from __future__ import annotations
 import ctypes
 import errno
 import fcntl
-import json
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path, PurePosixPath
-from typing import Any
+from pathlib import Path
 
+from .writer import UnsafeOutput, Writer, dumps, dumps_pieces
 
-def dumps(data: Any) -> str:
-    """Deterministic, compact JSON: sorted keys, no spaces, UTF-8 text as it is."""
-    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-
-
-def dumps_pieces(data: dict[str, Any], key: str, items: Iterable[Any]) -> Iterator[str]:
-    """`dumps({**data, key: list(items)})` in pieces, the items made one at a time: a large
-    list need not be in memory as a whole, nor as one string."""
-    names = sorted([*data, key])
-    for n, name in enumerate(names):
-        yield ("{" if n == 0 else ",") + json.dumps(name, ensure_ascii=False) + ":"
-        if name != key:
-            yield dumps(data[name])
-            continue
-        yield "["
-        for i, item in enumerate(items):
-            yield ("," if i else "") + dumps(item)
-        yield "]"
-    yield "}"
-
-
-class UnsafeOutput(Exception):
-    """The output directory or a path inside it cannot be written safely."""
-
-
-class Writer:
-    """Writes files below one root; refuses duplicates and paths that escape it."""
-
-    def __init__(self, root: Path, replace: bool = False) -> None:
-        self.root = root
-        self.replace = replace
-        """Write each file beside its place and rename it there: a reader (serve) sees the
-        old file or the new one, never half of one. A staging folder needs no such care."""
-        self.written: set[str] = set()
-        self._folders: set[Path] = set()  # made (or found) by this Writer: one mkdir each
-
-    def like(self) -> Writer:
-        """A new Writer on the same root, the same way (for a worker process)."""
-        return Writer(self.root, self.replace)
-
-    def write(self, relpath: str, data: bytes | str) -> None:
-        self.write_chunks(relpath, (data.encode("utf-8") if isinstance(data, str) else data,))
-
-    def write_chunks(self, relpath: str, chunks: Iterable[bytes]) -> int:
-        """Write a file piece by piece (a large one need not be in memory at once); its size."""
-        target = self._target(relpath)
-        beside = target.with_name(f".{target.name}.{os.getpid()}.nieuw")
-        written = beside if self.replace else target
-        size = 0
-        try:
-            with open(written, "wb") as out:
-                for chunk in chunks:
-                    out.write(chunk)
-                    size += len(chunk)
-        except BaseException:
-            if written != target:
-                written.unlink(missing_ok=True)  # serve keeps the old file, and no half one
-            raise
-        os.chmod(written, 0o644)
-        if written != target:
-            os.replace(written, target)
-        return size
-
-    def link(self, relpath: str, source: Path) -> None:
-        """Put the file `source` (of an earlier output) at `relpath`: a hard link, so
-        nothing is copied; a copy where the disk has no hard links. Never through a
-        symlink, and only into a staging folder (one that no one reads yet)."""
-        assert not self.replace, "a file that serve shows is written whole, beside it"
-        target = self._target(relpath)
-        try:
-            os.link(source, target, follow_symlinks=False)
-        except OSError as refused:
-            if refused.errno not in (errno.EPERM, errno.EXDEV, errno.EMLINK, errno.ENOTSUP):
-                raise
-            shutil.copyfile(source, target, follow_symlinks=False)
-            os.chmod(target, 0o644)
-
-    def _target(self, relpath: str) -> Path:
-        """Where `relpath` goes, claimed for this Writer, with its folder made."""
-        path = PurePosixPath(relpath)
-        if path.is_absolute() or ".." in path.parts or not path.parts:
-            raise UnsafeOutput(f"pad buiten de uitvoermap: {relpath}")
-        self._claim(relpath)
-        target = self.root.joinpath(*path.parts)
-        if target.parent not in self._folders:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            self._folders.add(target.parent)
-        return target
-
-    def adopt(self, written: tuple[str, ...]) -> None:
-        """Count the files another Writer on the same root wrote (a worker's, `workers`)."""
-        for relpath in written:
-            self._claim(relpath)
-
-    def _claim(self, relpath: str) -> None:
-        if relpath in self.written:
-            raise UnsafeOutput(f"twee pagina's willen hetzelfde bestand schrijven: {relpath}")
-        self.written.add(relpath)
-
-    def write_json(self, relpath: str, data: Any) -> None:
-        """A data file for the browser: compact JSON with sorted keys (see `dumps`), one line."""
-        self.write(relpath, dumps(data) + "\n")
-
-    def copy_tree(
-        self, source: Path, relpath: str, change: Callable[[str, bytes], bytes] | None = None
-    ) -> None:
-        """Copy every file below `source` into `relpath`, in a stable order; `change` may
-        rewrite a file (its name below `source`, its bytes)."""
-        for file in sorted(p for p in source.rglob("*") if p.is_file()):
-            name = file.relative_to(source).as_posix()
-            data = file.read_bytes()
-            self.write(f"{relpath}/{name}", change(name, data) if change else data)
+__all__ = ["MARKER", "UnsafeOutput", "Writer", "check_output_dir", "dumps", "dumps_pieces",
+           "staging"]  # fmt: skip
 
 
 MARKER = ".sociale-kaart-uitvoer"
@@ -198,7 +87,7 @@ def staging(output_dir: Path) -> Iterator[Writer]:
             _remove_leftovers(parent, target.name)
             stage = Path(tempfile.mkdtemp(prefix=f".{target.name}-nieuw-", dir=parent))
             try:
-                writer = Writer(stage)
+                writer = Writer(stage, previous=target if target.is_dir() else None)
                 yield writer
                 writer.write(MARKER, MARKER_TEXT)
                 _make_readable(stage)

@@ -172,3 +172,47 @@ def test_what_is_not_to_be_trusted_takes_over_nothing(content, tmp_path, monkeyp
     moved = tmp_path / "elders"
     shutil.copytree(out, moved)  # the same files elsewhere: its own list, none kept yet
     assert _build(content, moved).reused == 0
+
+
+def test_a_file_with_the_same_bytes_is_linked_from_the_previous_output(tmp_path) -> None:
+    from generator.publish import Writer
+
+    old = tmp_path / "oud"
+    first = Writer(old)
+    for name, data in {
+        "zelfde.json": b"{}\n",
+        "anders.json": b"[1]\n",
+        "link.json": b"{}\n",
+    }.items():
+        first.write(name, data)
+    (old / "link.json").unlink()
+    (old / "link.json").symlink_to(old / "zelfde.json")  # never followed
+    first.write("open.json", b"{}\n")
+    os.chmod(old / "open.json", 0o666)  # not as we write them: written again
+    new = Writer(tmp_path / "nieuw", previous=old)
+    for name in ("zelfde.json", "anders.json", "link.json", "open.json", "nieuw.json"):
+        new.write(name, b"{}\n")
+    new.write_chunks("stukken.json", (b"{", b"}\n"))  # in pieces: written, not compared
+    linked = sorted(
+        p.name
+        for p in new.root.iterdir()
+        if (old / p.name).exists()
+        and not (old / p.name).is_symlink()
+        and p.stat().st_ino == (old / p.name).stat().st_ino
+    )
+    assert linked == ["zelfde.json"]
+    assert {p.name: p.read_bytes() for p in new.root.iterdir()} == {
+        name: (b"{}\n")
+        for name in (
+            "zelfde.json",
+            "anders.json",
+            "link.json",
+            "open.json",
+            "nieuw.json",
+            "stukken.json",
+        )
+    }
+    assert all(p.stat().st_mode & 0o777 == 0o644 for p in new.root.iterdir())
+    served = Writer(tmp_path / "serve", replace=True, previous=old)  # a live folder: never
+    served.write("zelfde.json", b"{}\n")
+    assert (served.root / "zelfde.json").stat().st_ino != (old / "zelfde.json").stat().st_ino
