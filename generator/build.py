@@ -95,7 +95,7 @@ def build(
     keys = kept_pages.page_keys(site, templates_dir, today) if keep and not checked else {}
     if processes is None:
         processes = workers.for_size(len(planned))
-    context = outputs.Context(site, env, templates_dir, today, words)
+    context = outputs.Context(site, env, templates_dir, today, words, keep)
     with publish.staging(output_dir) as writer:
         kept = kept_pages.previous(output_dir) if keys else {}
         taken = kept_pages.unchanged(output_dir, keys, kept)

@@ -99,7 +99,7 @@ class LiveBuild:
         rest = [p for p in planned if p.url not in inputs]
         processes = workers.for_size(len(planned))
         context = outputs.Context(site, built.env, self.templates_dir, today,
-                                  compounds.word_list())  # fmt: skip
+                                  compounds.word_list(), keep=True)  # fmt: skip
         steps = outputs.write_all(writer, context, planned, rest, processes)
         written = writer.written | {urls.output_path(url) for url in inputs} | {publish.MARKER}
         for stale in sorted(built.written - written):  # what a full build no longer makes

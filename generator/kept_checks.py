@@ -76,13 +76,13 @@ def load(content_dir: Path) -> KeptCache:
     version, a file that is damaged or that someone else could have written). A shard
     of another generation (a build beside this one, of other content) is left out."""
     folder = kept_dir(content_dir)
-    head = _read(folder / "inhoud.pickle")
+    head = read_kept(folder / "inhoud.pickle")
     if head is None:
         return KeptCache()
     generation, entries = head
     cache = KeptCache(entries=entries, generation=generation)
     for index in range(SHARDS):
-        shard = _read(folder / f"deel-{index:02}.pickle")
+        shard = read_kept(folder / f"deel-{index:02}.pickle")
         if shard is not None and shard[0] == generation:
             cache.shards[index] = shard[1]
             cache.files.update(shard[1])
@@ -95,22 +95,22 @@ def save(cache: KeptCache, content_dir: Path) -> None:
     if not cache.changed:
         return
     folder = kept_dir(content_dir)
-    if _read(folder / "inhoud.pickle") != (cache.generation, cache.entries):
+    if read_kept(folder / "inhoud.pickle") != (cache.generation, cache.entries):
         cache.generation = secrets.token_hex(8)
         cache.shards = [{} for _ in range(SHARDS)]  # none of them holds for this one
-        _write(folder / "inhoud.pickle", (cache.generation, cache.entries))
+        write_kept(folder / "inhoud.pickle", (cache.generation, cache.entries))
         cache_folder.prune(cache_folder.cache_dir())  # when a generation begins: a new day, ...
     shards: list[dict[str, Any]] = [{} for _ in range(SHARDS)]
     for path, kept in cache.files.items():
         shards[zlib.crc32(path.encode()) % SHARDS][path] = kept
     for index, (shard, before) in enumerate(zip(shards, cache.shards, strict=True)):
         if shard != before:
-            _write(folder / f"deel-{index:02}.pickle", (cache.generation, shard))
+            write_kept(folder / f"deel-{index:02}.pickle", (cache.generation, shard))
     cache.shards = shards
 
 
-def _read(path: Path) -> Any:
-    """What `_write` kept in `path` for this code version, or None (see
+def read_kept(path: Path) -> Any:
+    """What `write_kept` kept in `path` for this code version, or None (see
     `cache_folder.open_own`). The code version comes first, so what other code kept is
     not unpickled at all."""
     version = code_version().encode()
@@ -124,7 +124,9 @@ def _read(path: Path) -> Any:
         return None
 
 
-def _write(path: Path, kept: object) -> None:
+def write_kept(path: Path, kept: object) -> None:
+    """Keep `kept` in `path` for this code version, for this user only (0600)."""
+
     def write(part: Path) -> None:
         with open(part, "wb") as file:
             os.fchmod(file.fileno(), 0o600)

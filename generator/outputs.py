@@ -57,6 +57,8 @@ class Context:
     templates_dir: Path
     today: dt.date
     words: WordList | None
+    keep: bool = False
+    """Reuse and keep what the builds before made (`search.kept_terms`)."""
 
 
 def tasks(
@@ -70,7 +72,7 @@ def tasks(
         [(INDEX_AND_DATA, partial(_index_and_open_data, c))]
         if len(render_these) >= SHARE_WITH_PAGES_FROM
         else [
-            ("zoekindex", lambda w: search.write_index(site, w, c.words)),
+            ("zoekindex", lambda w: search.write_index(site, w, c.words, c.keep)),
             ("open data", lambda w: opendata.write(site, w)),
         ]  # fmt: skip
     )
@@ -163,7 +165,7 @@ def _index_and_open_data(c: Context, writer: publish.Writer) -> list[opendata.Pu
     10,000 activities, and side by side they were most of the build's peak memory. The
     other workers render the pages meanwhile (so only with many pages to render: after an
     edit, serve renders few, and then the two go side by side)."""
-    search.write_index(c.site, writer, c.words)
+    search.write_index(c.site, writer, c.words, c.keep)
     workers.give_back_memory()  # so that the open data reuses it
     return opendata.write(c.site, writer)
 

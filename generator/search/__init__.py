@@ -26,18 +26,21 @@ from .compounds import WordList
 from .documents import build_documents, card_files, display_data, filter_data, used_languages
 from .encoding import encode_rows
 from .index import QUERY_SETTINGS
+from .kept_terms import KeptTerms
 from .text import STEM_EXCEPTIONS
 
 
-def write_index(site: Site, writer: Writer, words: WordList | None) -> None:
+def write_index(site: Site, writer: Writer, words: WordList | None, keep: bool = False) -> None:
     """Write gegevens.json, filters.json, the card files, and the index with its shards;
-    compounds split with `words`."""
+    compounds split with `words`; `keep`: take the terms of each text from the builds
+    before, and keep them for the next (`kept_terms`)."""
+    kept = KeptTerms(words, keep)
     documents = build_documents(site)
     writer.write_json(urls.SEARCH_DATA, display_data(site))
     writer.write_json(urls.SEARCH_FILTERS, filter_data(documents))
     for n, cards in enumerate(card_files(documents)):
         writer.write_json(urls.search_cards(n), cards)
-    settings, lengths, rows = encode_rows(documents, words)
+    settings, lengths, rows = encode_rows(documents, words, kept)
     settings["query"] = QUERY_SETTINGS  # js/zoeken/zoek.js builds its queries with these
     settings["stammen"] = STEM_EXCEPTIONS  # and its terms with these
     settings["woordenlijst"] = words.source if words else None  # what split the compounds
@@ -48,6 +51,7 @@ def write_index(site: Site, writer: Writer, words: WordList | None) -> None:
     core, text = shards.split_rows(settings, lengths, rows, emit)
     writer.write_json(urls.SEARCH_INDEX, core)
     writer.write_json(urls.SEARCH_TEXT, text)
+    kept.save()
 
 
 def page_context(site: Site) -> dict[str, Any]:

@@ -10,15 +10,15 @@ document order, so the references come out sorted.
 from __future__ import annotations
 
 from array import array
-from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import Any
 
 from lunr.idf import idf as lunr_idf
 
-from .compounds import WordList, field_terms
+from .compounds import WordList
 from .documents import FORMAT_VERSION, Document
 from .index import FIELDS, IDF_SCALE, DutchBuilder
+from .kept_terms import KeptTerms
 
 
 def encode_documents(documents: Sequence[Document], words: WordList | None) -> dict[str, Any]:
@@ -33,19 +33,21 @@ def encode_documents(documents: Sequence[Document], words: WordList | None) -> d
 
 
 def encode_rows(
-    documents: Sequence[Document], words: WordList | None
+    documents: Sequence[Document], words: WordList | None, kept: KeptTerms | None = None
 ) -> tuple[dict[str, Any], list[list[int]], Iterator[tuple[str, int, list[list[int]]]]]:
     """The encoded index as (settings, lengths, rows): the rows (term, idf, postings) in
-    term order, each made when it is read and then let go (shards.split_rows)."""
+    term order, each made when it is read and then let go (shards.split_rows). The terms
+    of each text come from `kept` when given (the terms kept by the builds before)."""
+    counted = (kept or KeptTerms(words, keep=False)).counted
     names = [name for name, _ in FIELDS]
     count = len(documents)
     lengths = [[0] * count for _ in names]
     postings: dict[str, list[array[int]]] = {}
     for ref, doc in enumerate(documents):
         for f, name in enumerate(names):
-            terms = field_terms(doc.fields[name], words)
-            lengths[f][ref] = len(terms)
-            for term, tf in Counter(terms).items():
+            length, terms, frequencies = counted(doc.fields[name])
+            lengths[f][ref] = length
+            for term, tf in zip(terms, frequencies, strict=True):
                 row = postings.get(term)
                 if row is None:
                     row = postings[term] = [array("l") for _ in names]
