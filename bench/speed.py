@@ -20,7 +20,9 @@ process on this machine:
   machine without the cache), then edits one activity and runs `sociale-kaart check`
   (an editor's next check: the other files come from the checks kept on disk,
   generator/kept_checks.py); wall time of both;
-- edits another activity and builds again into a new folder: wall time;
+- edits another activity and builds again into a new folder: wall time; then edits a
+  third and builds into the first folder again, as an editor rebuilds a site (the
+  unchanged pages are taken from it, generator/kept_pages.py): wall time and peak PSS;
 - with --mkdocs: builds the same activities and organisations as Markdown pages with
   MkDocs 1.6.1, with a minimal theme (bench/mkdocs_theme/: title, front-matter lists and
   content, no site-wide navigation, no search index). MkDocs lives in its own virtual
@@ -173,6 +175,8 @@ def measure(n: int, with_mkdocs: bool, with_profile: bool) -> dict[str, object]:
         figures["check_after_edit"] = timed(check)
         _edit(edited[1])
         figures["build_after_edit"] = timed([*build, "--output", str(Path(tmp) / "uit-2")])
+        _edit(edited[2])  # the editor's next build of the same site: pages kept (kept_pages)
+        figures["rebuild_after_edit"] = timed([*build, "--output", str(Path(tmp) / "uit")])
         if with_mkdocs:
             project = mkdocs_project(content, Path(tmp) / "mkdocs")
             mkdocs = [str(ensure_mkdocs()), "build", "-q", "-d", str(Path(tmp) / "mkdocs-uit")]
@@ -197,20 +201,23 @@ def report(all_figures: list[dict[str, object]], command: str) -> str:
         "",
         "| N | pages | build (s) | peak PSS, all processes (MB) | peak RSS, main (MB) |"
         " check, every file (s) | MkDocs (s) | ours / MkDocs | search: all before the results,"
-        " median / most (KB gzip) | check after one edit (s) | build after one edit (s) |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        " median / most (KB gzip) | check after one edit (s) | build after one edit, new"
+        " folder (s) | build after one edit, same folder (s) / PSS (MB) | that / MkDocs |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for f in all_figures:
         b, c = f["build"], f["check"]
-        c2, b2 = f["check_after_edit"], f["build_after_edit"]
+        c2, b2, b3 = f["check_after_edit"], f["build_after_edit"], f["rebuild_after_edit"]
         m = f.get("mkdocs")
         mk = f"{m['seconds']:.1f}" if m else "-"  # type: ignore[index]
         ratio = f"{b['seconds'] / m['seconds']:.2f}" if m else "-"  # type: ignore[index]
+        ratio3 = f"{b3['seconds'] / m['seconds']:.2f}" if m else "-"  # type: ignore[index]
         lines.append(
             f"| {f['n']:,} | {f['pages']:,} | {b['seconds']:.1f} | {b['pss_mb']:.0f} |"  # type: ignore[index]
             f" {b['rss_mb']:.0f} | {c['seconds']:.1f} | {mk} | {ratio} |"  # type: ignore[index]
             f" {f['search_median_kb']:,.0f} / {f['search_first_result_kb']:,.0f} |"
             f" {c2['seconds']:.1f} | {b2['seconds']:.1f} |"  # type: ignore[index]
+            f" {b3['seconds']:.1f} / {b3['pss_mb']:.0f} | {ratio3} |"  # type: ignore[index]
         )
     sizes = [f for f in all_figures if f["n"] in (10000, 50000)]
     if len(sizes) == 2:
