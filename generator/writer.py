@@ -15,6 +15,7 @@ import os
 import shutil
 import stat
 from collections.abc import Callable, Iterable, Iterator
+from itertools import chain
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -78,10 +79,7 @@ class Writer:
         size = 0
         try:
             with open(written, "wb") as out:
-                for chunk in (first, *(() if second is None else (second,))):
-                    out.write(chunk)
-                    size += len(chunk)
-                for chunk in pieces:
+                for chunk in chain((first,), () if second is None else (second,), pieces):
                     out.write(chunk)
                     size += len(chunk)
         except BaseException:

@@ -299,3 +299,10 @@ def run_vnu(directory: Path | str) -> list[str]:
     if proc.returncode != 0 and not errors:
         raise RuntimeError(f"vnu exited {proc.returncode} without messages:\n{proc.stderr}")
     return errors
+
+
+def edit_file(path: Path, old: str, new: str) -> None:
+    """What an editor does: replace the first `old` in a content file by `new`."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")

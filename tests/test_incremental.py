@@ -17,7 +17,7 @@ from generator.build import DEFAULT_TEMPLATES, build
 from generator.diagnostics import BuildFailed
 from generator.incremental import LiveBuild
 from tests import golden_output as golden
-from tests.helpers import REPO
+from tests.helpers import REPO, edit_file
 
 TODAY = golden.TODAY
 
@@ -30,12 +30,6 @@ def _same_as_a_full_build(content: Path, served: Path, tmp_path: Path, name: str
     assert [p for p in expected if built[p] != expected[p]] == [], name
     leftovers = [p for p in served.rglob("*") if p.is_dir() and not any(p.iterdir())]
     assert leftovers == [], name  # no empty folders of deleted pages
-
-
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, (path, old)
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 @pytest.fixture
@@ -55,7 +49,7 @@ def test_every_kind_of_edit_gives_the_folder_of_a_full_build(live, tmp_path) -> 
     ready: list[int] = []
 
     # A title: its own page and the page of its organisation, nothing else.
-    _edit(
+    edit_file(
         activities / "koffieochtend-in-de-linde.md",
         "Koffieochtend in De Linde",
         "Koffie in De Linde",
@@ -66,7 +60,7 @@ def test_every_kind_of_edit_gives_the_folder_of_a_full_build(live, tmp_path) -> 
     _same_as_a_full_build(content, served, tmp_path, "titel")
 
     # An organisation's name: its page, its activities' pages, and pages that list them.
-    _edit(orgs / "buurthuis-de-linde.md", "naam: Buurthuis De Linde", "naam: Buurthuis Linde")
+    edit_file(orgs / "buurthuis-de-linde.md", "naam: Buurthuis De Linde", "naam: Buurthuis Linde")
     result = site.build()
     assert not result.full and result.rendered > 2
     _same_as_a_full_build(content, served, tmp_path, "organisatie")
@@ -84,7 +78,7 @@ def test_every_kind_of_edit_gives_the_folder_of_a_full_build(live, tmp_path) -> 
     _same_as_a_full_build(content, served, tmp_path, "nieuw")
 
     # An activity moves to another organisation.
-    _edit(
+    edit_file(
         activities / "nieuwe-soep.md",
         "organisatie: buurthuis-de-linde",
         "organisatie: bibliotheek-veenland",
@@ -99,16 +93,16 @@ def test_every_kind_of_edit_gives_the_folder_of_a_full_build(live, tmp_path) -> 
 
     # A mistake: the build stops, and the folder stays as it was.
     before = golden.files_of(served)
-    _edit(activities / "koffieochtend-in-de-linde.md", "toegang: vrij", "toegang: vrijj")
+    edit_file(activities / "koffieochtend-in-de-linde.md", "toegang: vrij", "toegang: vrijj")
     with pytest.raises(BuildFailed):
         site.build()
     assert golden.files_of(served) == before
-    _edit(activities / "koffieochtend-in-de-linde.md", "toegang: vrijj", "toegang: vrij")
+    edit_file(activities / "koffieochtend-in-de-linde.md", "toegang: vrijj", "toegang: vrij")
     assert not site.build().full
     _same_as_a_full_build(content, served, tmp_path, "hersteld")
 
     # Anything site-wide: a full build.
-    _edit(content / "site.yaml", "titel: Sociale Kaart", "titel: De Sociale Kaart")
+    edit_file(content / "site.yaml", "titel: Sociale Kaart", "titel: De Sociale Kaart")
     assert site.build().full
     _same_as_a_full_build(content, served, tmp_path, "site.yaml")
 

@@ -23,7 +23,7 @@ from generator.build import build, check
 from generator.cli import main
 from generator.diagnostics import BuildFailed
 from tests import golden_output as golden
-from tests.helpers import REPO
+from tests.helpers import REPO, edit_file
 
 TODAY = golden.TODAY
 
@@ -59,12 +59,6 @@ def checked(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return found
 
 
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, (path, old)
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
 def _same_as_checking_all(content: Path, checked: list[str], name: str) -> list[str]:
     """Check through the kept checks, then without them; the files the first checked."""
     checked.clear()
@@ -84,11 +78,11 @@ def test_every_kind_of_edit_checks_what_checking_all_files_finds(content, checke
     os.utime(koffie, ns=(1, 1))  # another stamp, the same bytes
     assert _same_as_checking_all(content, checked, "aangeraakt") == []
 
-    _edit(koffie, "Koffieochtend in De Linde", "Koffie in De Linde")
+    edit_file(koffie, "Koffieochtend in De Linde", "Koffie in De Linde")
     assert _same_as_checking_all(content, checked, "titel") == [koffie.name]
 
     before = koffie.read_bytes()
-    _edit(koffie, "organisatie: buurthuis-de-linde", "organisatie: buurthuis-de-lind")
+    edit_file(koffie, "organisatie: buurthuis-de-linde", "organisatie: buurthuis-de-lind")
     assert _same_as_checking_all(content, checked, "fout") == [koffie.name]
     assert _outcome(content, keep=True)[0] == "mislukt"
 
@@ -103,7 +97,7 @@ def test_every_kind_of_edit_checks_what_checking_all_files_finds(content, checke
 
     # What the rest of the content says: every file is checked again.
     site = content / "site.yaml"
-    _edit(site, "aanspreekvorm: je", "aanspreekvorm: u")
+    edit_file(site, "aanspreekvorm: je", "aanspreekvorm: u")
     assert len(_same_as_checking_all(content, checked, "site.yaml")) == every
     org = (orgs / "buurthuis-de-linde.md").read_text(encoding="utf-8")
     (orgs / "nieuw-buurthuis.md").write_text(org, encoding="utf-8")
@@ -168,7 +162,7 @@ def test_a_cache_folder_that_cannot_be_written_is_no_error(content, monkeypatch,
 
 def test_a_build_through_the_kept_checks_is_byte_identical(content, tmp_path) -> None:
     build(content, tmp_path / "warm-maken", today=TODAY)
-    _edit(content / "activiteiten" / "koffieochtend-in-de-linde.md", "Koffieochtend", "Koffie")
+    edit_file(content / "activiteiten" / "koffieochtend-in-de-linde.md", "Koffieochtend", "Koffie")
     build(content, tmp_path / "met", today=TODAY)
     build(content, tmp_path / "zonder", today=TODAY, keep=False)
     warm, cold = golden.files_of(tmp_path / "met"), golden.files_of(tmp_path / "zonder")
@@ -181,7 +175,7 @@ def test_an_edit_rewrites_one_shard_and_another_generation_is_not_used(content, 
     folder = kept_checks.kept_dir(content)
     written = {path: path.stat().st_mtime_ns for path in folder.iterdir()}
     koffie = content / "activiteiten" / "koffieochtend-in-de-linde.md"
-    _edit(koffie, "Koffieochtend in De Linde", "Koffie in De Linde")
+    edit_file(koffie, "Koffieochtend in De Linde", "Koffie in De Linde")
     assert _same_as_checking_all(content, checked, "titel") == [koffie.name]
     rewritten = [path.name for path in folder.iterdir() if path.stat().st_mtime_ns != written[path]]
     assert len(rewritten) == 1 and rewritten[0].startswith("deel-")

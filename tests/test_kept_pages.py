@@ -21,7 +21,7 @@ from generator import kept_pages
 from generator.build import DEFAULT_TEMPLATES, BuildReport, build
 from generator.diagnostics import BuildFailed
 from tests import golden_output as golden
-from tests.helpers import REPO
+from tests.helpers import REPO, edit_file
 
 TODAY = golden.TODAY
 
@@ -31,12 +31,6 @@ def content(tmp_path: Path) -> Path:
     folder = tmp_path / "content"
     shutil.copytree(REPO / "content", folder)
     return folder
-
-
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, (path, old)
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def _build(content: Path, out: Path, **options: object) -> BuildReport:
@@ -69,12 +63,12 @@ def test_every_kind_of_edit_gives_the_folder_of_rendering_every_page(content, tm
 
     # A title: its own page and its organisation's page are rendered, no other.
     activities, orgs = content / "activiteiten", content / "organisaties"
-    _edit(activities / "koffieochtend-in-de-linde.md", "Koffieochtend in De Linde", "Koffie")
+    edit_file(activities / "koffieochtend-in-de-linde.md", "Koffieochtend in De Linde", "Koffie")
     assert _build(content, out).reused == entries - 2
     _same_as_rendering_all(content, out, tmp_path, "titel")
 
     # An organisation's name: its page and the pages of its activities and partners.
-    _edit(orgs / "buurthuis-de-linde.md", "naam: Buurthuis De Linde", "naam: Buurthuis Linde")
+    edit_file(orgs / "buurthuis-de-linde.md", "naam: Buurthuis De Linde", "naam: Buurthuis Linde")
     report = _build(content, out)
     assert 0 < report.reused < entries - 2
     _same_as_rendering_all(content, out, tmp_path, "organisatie")
@@ -90,7 +84,7 @@ def test_every_kind_of_edit_gives_the_folder_of_rendering_every_page(content, tm
     )
     assert 0 < _build(content, out).reused < entries
     _same_as_rendering_all(content, out, tmp_path, "nieuw")
-    _edit(
+    edit_file(
         activities / "nieuwe-soep.md",
         "organisatie: buurthuis-de-linde",
         "organisatie: bibliotheek-veenland",
@@ -102,18 +96,18 @@ def test_every_kind_of_edit_gives_the_folder_of_rendering_every_page(content, tm
     _same_as_rendering_all(content, out, tmp_path, "weg")
 
     # A failed build leaves the output and what was kept of it: all is taken over after.
-    _edit(activities / "koffieochtend-in-de-linde.md", "toegang: vrij", "toegang: vrijj")
+    edit_file(activities / "koffieochtend-in-de-linde.md", "toegang: vrij", "toegang: vrijj")
     with pytest.raises(BuildFailed):
         _build(content, out)
-    _edit(activities / "koffieochtend-in-de-linde.md", "toegang: vrijj", "toegang: vrij")
+    edit_file(activities / "koffieochtend-in-de-linde.md", "toegang: vrijj", "toegang: vrij")
     assert _build(content, out).reused == entries
 
     # What every page depends on: site.yaml, the taxonomy, the day.
-    _edit(content / "site.yaml", "titel: Sociale Kaart", "titel: De Sociale Kaart")
+    edit_file(content / "site.yaml", "titel: Sociale Kaart", "titel: De Sociale Kaart")
     assert _build(content, out).reused == 0
     _same_as_rendering_all(content, out, tmp_path, "site.yaml")
     taxonomy = content / "taxonomie.yaml"
-    _edit(taxonomy, "naam: Ouderen", "naam: Senioren")
+    edit_file(taxonomy, "naam: Ouderen", "naam: Senioren")
     assert _build(content, out).reused == 0
     _same_as_rendering_all(content, out, tmp_path, "taxonomie")
     later = TODAY + dt.timedelta(days=1)
